@@ -1,0 +1,853 @@
+//! Align: place each translated segment of a locale page on the English
+//! source page, and give every piece of translatable source text a status.
+//!
+//! IDs are not enough on real data (their prefix changes per locale and
+//! update, their numbers shift with front matter), so segments are placed by
+//! their English lookup text, in the manner of patience diff:
+//!
+//! 1. every lookup is looked up in the source's blocks (whole blocks first,
+//!    else as a substring on word boundaries), whitespace-normalised;
+//! 2. lookups that occur once on both sides are anchors; the longest run of
+//!    anchors in the same order on both sides is kept;
+//! 3. between two anchors, the other lookups take the next free occurrence
+//!    in order (occurrence order decides between repeated texts);
+//! 4. what is left may take a free occurrence anywhere (moved text), nearest
+//!    to where its ID number says it belongs;
+//! 5. source text no lookup covers is `missing`, unless an unplaced lookup
+//!    between the same neighbours resembles it: then the translation is
+//!    `stale` (made from an older English text) and fills it;
+//! 6. lookups placed nowhere are `orphaned`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::segment::normalize;
+use crate::segment::source::SourceDoc;
+use crate::segment::sxs::SxsDoc;
+
+/// The status of a unit of source text in one locale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// A translation differs from the English it was made from, which is
+    /// the current source text.
+    Translated,
+    /// The "translation" is identical to the English.
+    Untranslated,
+    /// The translation was made from an English text that has changed since.
+    Stale,
+    /// No translation: the English is shown.
+    Missing,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Translated => "translated",
+            Status::Untranslated => "untranslated",
+            Status::Stale => "stale",
+            Status::Missing => "missing",
+        }
+    }
+}
+
+/// A piece of the source page and what fills it in one locale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// Index of the source block.
+    pub block: usize,
+    /// Byte range in the English page.
+    pub range: Range<usize>,
+    pub status: Status,
+    /// The locale segments that fill it, in order (empty when missing).
+    pub segments: Vec<usize>,
+}
+
+/// Counts of units per status, and of orphaned segments.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub translated: usize,
+    pub untranslated: usize,
+    pub stale: usize,
+    pub missing: usize,
+    pub orphaned: usize,
+}
+
+impl Counts {
+    /// Units of source text (orphans are not source text).
+    pub fn units(&self) -> usize {
+        self.translated + self.untranslated + self.stale + self.missing
+    }
+
+    pub fn add(&mut self, o: &Counts) {
+        self.translated += o.translated;
+        self.untranslated += o.untranslated;
+        self.stale += o.stale;
+        self.missing += o.missing;
+        self.orphaned += o.orphaned;
+    }
+
+    /// Share of units that carry a translation (translated or untranslated
+    /// on purpose, or stale), in percent.
+    pub fn coverage(&self) -> f64 {
+        let n = self.units();
+        if n == 0 {
+            return 100.0;
+        }
+        100.0 * (n - self.missing) as f64 / n as f64
+    }
+}
+
+/// How one locale page lines up with its source page.
+#[derive(Clone, Debug, Default)]
+pub struct Alignment {
+    /// Units in source order; their ranges never overlap.
+    pub units: Vec<Unit>,
+    /// Segments that match no source text.
+    pub orphans: Vec<usize>,
+    /// For each segment, the unit it fills.
+    pub unit_of: Vec<Option<usize>>,
+}
+
+impl Alignment {
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts {
+            orphaned: self.orphans.len(),
+            ..Counts::default()
+        };
+        for u in &self.units {
+            match u.status {
+                Status::Translated => c.translated += 1,
+                Status::Untranslated => c.untranslated += 1,
+                Status::Stale => c.stale += 1,
+                Status::Missing => c.missing += 1,
+            }
+        }
+        c
+    }
+
+    /// Segments placed on source text exactly or as stale.
+    pub fn aligned_segments(&self) -> usize {
+        self.unit_of.iter().filter(|u| u.is_some()).count()
+    }
+}
+
+/// Minimum similarity (0–1, characters, case-insensitive) between a lookup
+/// and source text for the translation to count as a stale version of it.
+pub const STALE_SIMILARITY: f32 = 0.5;
+
+/// Where a lookup occurs: a byte range of `SourceDoc::joined`.
+type Hit = Range<usize>;
+
+fn is_boundary(s: &str, at: usize, before: bool) -> bool {
+    let c = if before {
+        s[..at].chars().next_back()
+    } else {
+        s[at..].chars().next()
+    };
+    match c {
+        None | Some('\0') => true,
+        Some(c) => !c.is_alphanumeric(),
+    }
+}
+
+/// Every occurrence of `needle` in the source: whole blocks if it is one,
+/// else substrings starting and ending on word boundaries.
+fn occurrences(doc: &SourceDoc, needle: &str) -> Vec<Hit> {
+    if let Some(blocks) = doc.by_text.get(needle) {
+        return blocks
+            .iter()
+            .map(|&b| doc.joined_starts[b]..doc.joined_starts[b] + needle.len())
+            .collect();
+    }
+    let j = doc.joined.as_str();
+    memchr::memmem::find_iter(j.as_bytes(), needle.as_bytes())
+        .filter(|&p| is_boundary(j, p, true) && is_boundary(j, p + needle.len(), false))
+        .map(|p| p..p + needle.len())
+        .collect()
+}
+
+/// Longest strictly increasing subsequence of `keys`, as indices.
+fn lis(keys: &[usize]) -> Vec<usize> {
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev = vec![usize::MAX; keys.len()];
+    for (i, &k) in keys.iter().enumerate() {
+        let pos = tails.partition_point(|&t| keys[t] < k);
+        if pos > 0 {
+            prev[i] = tails[pos - 1];
+        }
+        if pos == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pos] = i;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        out.push(i);
+        cur = (prev[i] != usize::MAX).then(|| prev[i]);
+    }
+    out.reverse();
+    out
+}
+
+/// Free ranges of `joined`, kept sorted, for overlap checks.
+#[derive(Default)]
+struct Taken(Vec<Range<usize>>);
+
+impl Taken {
+    fn is_free(&self, r: &Range<usize>) -> bool {
+        let i = self.0.partition_point(|t| t.end <= r.start);
+        self.0.get(i).is_none_or(|t| t.start >= r.end)
+    }
+    fn take(&mut self, r: Range<usize>) {
+        let i = self.0.partition_point(|t| t.start < r.start);
+        self.0.insert(i, r);
+    }
+}
+
+/// Aligns the segments of a locale page (`page`, parsed into `sxs`) with
+/// the English page `src` (parsed into `doc`).
+pub fn align(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc) -> Alignment {
+    let n = sxs.segments.len();
+    let lookups: Vec<String> = sxs
+        .segments
+        .iter()
+        .map(|s| normalize(s.lookup(page)))
+        .collect();
+
+    // 1. Occurrences, computed once per distinct text.
+    let mut occ: HashMap<&str, Vec<Hit>> = HashMap::new();
+    let mut lookup_count: HashMap<&str, usize> = HashMap::new();
+    for l in &lookups {
+        if l.is_empty() {
+            continue;
+        }
+        *lookup_count.entry(l.as_str()).or_default() += 1;
+        occ.entry(l.as_str()).or_insert_with(|| occurrences(doc, l));
+    }
+    let hits = |i: usize| -> &[Hit] { occ.get(lookups[i].as_str()).map_or(&[], Vec::as_slice) };
+
+    // 2. Anchors: unique on both sides, in the same order.
+    let anchors: Vec<(usize, Hit)> = (0..n)
+        .filter(|&i| {
+            !lookups[i].is_empty() && lookup_count[lookups[i].as_str()] == 1 && hits(i).len() == 1
+        })
+        .map(|i| (i, hits(i)[0].clone()))
+        .collect();
+    let keep = lis(&anchors.iter().map(|(_, h)| h.start).collect::<Vec<_>>());
+    let mut placed: Vec<Option<Hit>> = vec![None; n];
+    let mut taken = Taken::default();
+    for &k in &keep {
+        let (i, h) = &anchors[k];
+        placed[*i] = Some(h.clone());
+        taken.take(h.clone());
+    }
+
+    // 3. Between two anchors, the next free occurrence in order.
+    let kept: Vec<&(usize, Hit)> = keep.iter().map(|&k| &anchors[k]).collect();
+    for w in 0..=kept.len() {
+        let (from, mut cursor) = match w {
+            0 => (0, 0),
+            _ => (kept[w - 1].0 + 1, kept[w - 1].1.end),
+        };
+        let (to, limit) = match kept.get(w) {
+            Some((i, h)) => (*i, h.start),
+            None => (n, doc.joined.len()),
+        };
+        for i in from..to {
+            if placed[i].is_some() || lookups[i].is_empty() {
+                continue;
+            }
+            let hs = hits(i);
+            let first = hs.partition_point(|h| h.start < cursor);
+            if let Some(h) = hs[first..]
+                .iter()
+                .take_while(|h| h.end <= limit)
+                .find(|h| taken.is_free(h))
+            {
+                placed[i] = Some(h.clone());
+                taken.take(h.clone());
+                cursor = h.end;
+            }
+        }
+    }
+
+    // 4. Anything left may take a free occurrence anywhere, nearest to where
+    // its neighbours by ID number are.
+    let mut by_number: Vec<usize> = (0..n).collect();
+    by_number.sort_by_key(|&i| (sxs.segments[i].number.unwrap_or(u32::MAX), i));
+    for (rank, &i) in by_number.iter().enumerate() {
+        if placed[i].is_some() || lookups[i].is_empty() {
+            continue;
+        }
+        let expected = by_number[..rank]
+            .iter()
+            .rev()
+            .find_map(|&j| placed[j].as_ref().map(|h| h.end))
+            .unwrap_or(0);
+        if let Some(h) = hits(i)
+            .iter()
+            .filter(|h| taken.is_free(h))
+            .min_by_key(|h| h.start.abs_diff(expected))
+        {
+            placed[i] = Some(h.clone());
+            taken.take(h.clone());
+        }
+    }
+
+    // 5. Units for the placed segments, widened to whole Markdown constructs.
+    let mut units: Vec<Unit> = Vec::with_capacity(n + 4);
+    for i in 0..n {
+        let Some(h) = &placed[i] else { continue };
+        let (b, off) = doc.locate_joined(h.start);
+        let block = &doc.blocks[b];
+        let r = block.expand(block.norm.source_range(src, off..off + h.len()));
+        let tr = normalize(sxs.segments[i].text(page));
+        let status = if tr == lookups[i] {
+            Status::Untranslated
+        } else {
+            Status::Translated
+        };
+        units.push(Unit {
+            block: b,
+            range: r,
+            status,
+            segments: vec![i],
+        });
+    }
+    units.sort_by_key(|u| u.range.start);
+    let mut units = merge_overlapping(units);
+
+    // 6. Source text no segment covers, cut into sentences.
+    let gaps = uncovered(src, doc, &units);
+
+    // 7. Unplaced lookups may be stale versions of a gap between the same
+    // neighbours.
+    let mut claimed: Vec<Vec<usize>> = vec![Vec::new(); gaps.len()];
+    let mut orphans = Vec::new();
+    let unit_starts: Vec<(usize, usize)> = units
+        .iter()
+        .map(|u| (u.range.start, u.segments[0]))
+        .collect();
+    for i in 0..n {
+        if placed[i].is_some() {
+            continue;
+        }
+        // The source window between the units of the nearest placed
+        // segments before and after this one (in page order).
+        let lo = (0..i)
+            .rev()
+            .find_map(|j| unit_end_of(&units, j))
+            .unwrap_or(0);
+        let hi = (i + 1..n)
+            .find_map(|j| unit_starts.iter().find(|(_, s)| *s == j).map(|(st, _)| *st))
+            .unwrap_or(src.len());
+        let lookup = lookups[i].to_lowercase();
+        let best = gaps
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.1.start >= lo && g.1.end <= hi)
+            .map(|(k, g)| {
+                (
+                    k,
+                    similarity(&lookup, &normalize(&src[g.1.clone()]).to_lowercase()),
+                )
+            })
+            .filter(|(_, s)| *s >= STALE_SIMILARITY)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        match best {
+            Some((k, _)) => claimed[k].push(i),
+            None => orphans.push(i),
+        }
+    }
+    for (k, (block, range)) in gaps.into_iter().enumerate() {
+        let segs = std::mem::take(&mut claimed[k]);
+        units.push(Unit {
+            block,
+            range,
+            status: if segs.is_empty() {
+                Status::Missing
+            } else {
+                Status::Stale
+            },
+            segments: segs,
+        });
+    }
+    units.sort_by_key(|u| u.range.start);
+
+    let mut unit_of = vec![None; n];
+    for (k, u) in units.iter().enumerate() {
+        for &s in &u.segments {
+            unit_of[s] = Some(k);
+        }
+    }
+    Alignment {
+        units,
+        orphans,
+        unit_of,
+    }
+}
+
+fn unit_end_of(units: &[Unit], seg: usize) -> Option<usize> {
+    units
+        .iter()
+        .find(|u| u.segments.contains(&seg))
+        .map(|u| u.range.end)
+}
+
+/// Character similarity of two texts, 0–1.
+pub fn similarity(a: &str, b: &str) -> f32 {
+    if a == b {
+        return 1.0;
+    }
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    // Very different lengths cannot be similar enough; skip the diff.
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if 2 * la.min(lb) < (la + lb) / 2 {
+        return 0.0;
+    }
+    similar::TextDiff::from_chars(a, b).ratio()
+}
+
+/// Merges units whose ranges overlap after widening to whole constructs.
+fn merge_overlapping(units: Vec<Unit>) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    for u in units {
+        if let Some(last) = out.last_mut()
+            && last.block == u.block
+            && u.range.start < last.range.end
+        {
+            last.range.end = last.range.end.max(u.range.end);
+            last.segments.extend(u.segments);
+            if u.status == Status::Translated {
+                last.status = Status::Translated;
+            }
+            continue;
+        }
+        out.push(u);
+    }
+    out
+}
+
+/// The translatable source text no unit covers, as (block, range) pieces:
+/// cut so no piece cuts through a Markdown construct, trimmed, and split
+/// into sentences.
+fn uncovered(src: &str, doc: &SourceDoc, units: &[Unit]) -> Vec<(usize, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut u = 0;
+    for (b, block) in doc.blocks.iter().enumerate() {
+        let mut pos = block.range.start;
+        let mut raw = Vec::new();
+        while u < units.len() && units[u].block < b {
+            u += 1;
+        }
+        let mut k = u;
+        while k < units.len() && units[k].block == b {
+            if units[k].range.start > pos {
+                raw.push(pos..units[k].range.start);
+            }
+            pos = pos.max(units[k].range.end);
+            k += 1;
+        }
+        if pos < block.range.end {
+            raw.push(pos..block.range.end);
+        }
+        for r in raw {
+            for piece in block.split(r) {
+                for sentence in sentences(src, block, piece) {
+                    let t = block.trim(src, sentence);
+                    if !t.is_empty() && block.has_text(src, &t) {
+                        out.push((b, t));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Splits a piece of top-level text after `.`, `!` or `?` followed by
+/// whitespace and an upper-case letter, digit or Markdown opener, the way
+/// translation tools cut paragraphs into sentences.
+fn sentences(
+    src: &str,
+    block: &crate::segment::source::Block,
+    r: Range<usize>,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = r.start;
+    let bytes = src.as_bytes();
+    let mut i = r.start;
+    while i + 2 < r.end {
+        if matches!(bytes[i], b'.' | b'!' | b'?')
+            && bytes[i + 1] == b' '
+            && block.is_top_level(i + 1)
+        {
+            let mut j = i + 1;
+            while j < r.end && bytes[j] == b' ' {
+                j += 1;
+            }
+            if j < r.end {
+                let next = src[j..].chars().next().unwrap_or(' ');
+                if next.is_uppercase()
+                    || next.is_ascii_digit()
+                    || matches!(next, '[' | '`' | '*' | '<' | '"' | '\'')
+                {
+                    out.push(start..i + 1);
+                    start = j;
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    out.push(start..r.end);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::SourceText;
+    use crate::segment::{source, sxs};
+
+    fn seg(n: u32, tr: &str, en: &str) -> String {
+        format!(
+            "<span data-ttu-id=\"abcde-{n}\">{tr}</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-{n}\">{en}</span></span>"
+        )
+    }
+
+    struct Fixture {
+        en: String,
+        doc: SourceDoc,
+        page: String,
+        sxs: SxsDoc,
+        al: Alignment,
+    }
+
+    fn run(en: &str, page: &str) -> Fixture {
+        let doc = source::parse(en, 0);
+        let src = SourceText::new("p.md", page.to_string());
+        let sxs = sxs::parse(&src, 0);
+        assert!(sxs.diagnostics.is_empty(), "{:?}", sxs.diagnostics);
+        let al = align(en, &doc, page, &sxs);
+        Fixture {
+            en: en.to_string(),
+            doc,
+            page: page.to_string(),
+            sxs,
+            al,
+        }
+    }
+
+    impl Fixture {
+        fn units(&self) -> Vec<(&str, Status, Vec<&str>)> {
+            self.al
+                .units
+                .iter()
+                .map(|u| {
+                    (
+                        &self.en[u.range.clone()],
+                        u.status,
+                        u.segments
+                            .iter()
+                            .map(|&s| self.sxs.segments[s].text(&self.page))
+                            .collect(),
+                    )
+                })
+                .collect()
+        }
+    }
+
+    const EN: &str = "# 4031 - DispatchSessionFailed\n## Properties\n\n|||\n|-|-|\n|ID|4031|\n|Keywords|ActivationServices|\n|Level|Error|\n\n## Description\n This event is emitted when the session dispatch has failed.\n\n## Details\nFirst sentence here. Second sentence follows.\n";
+
+    fn full_translation() -> String {
+        [
+            format!(
+                "# {}",
+                seg(
+                    102,
+                    "4031 – DispatchSessionFailed",
+                    "4031 - DispatchSessionFailed"
+                )
+            ),
+            format!("## {}", seg(103, "Vlastnosti", "Properties")),
+            "\n|||\n|-|-|".to_string(),
+            format!("|{}|{}|", seg(104, "ID", "ID"), seg(105, "4031", "4031")),
+            format!(
+                "|{}|{}|",
+                seg(106, "Klíčová slova", "Keywords"),
+                seg(107, "ActivationServices", "ActivationServices")
+            ),
+            format!(
+                "|{}|{}|",
+                seg(108, "Úroveň", "Level"),
+                seg(109, "Chyba", "Error")
+            ),
+            format!("\n## {}", seg(110, "Popis", "Description")),
+            format!(
+                " {}",
+                seg(
+                    111,
+                    "Tato událost…",
+                    "This event is emitted when the session dispatch has failed."
+                )
+            ),
+            format!("\n## {}", seg(112, "Podrobnosti", "Details")),
+            format!(
+                "{} {}",
+                seg(113, "První věta.", "First sentence here."),
+                seg(114, "Druhá věta.", "Second sentence follows.")
+            ),
+        ]
+        .join("\n")
+    }
+
+    #[test]
+    fn every_source_unit_is_translated_or_untranslated() {
+        let f = run(EN, &full_translation());
+        let c = f.al.counts();
+        assert_eq!(
+            (c.translated, c.untranslated, c.missing, c.stale, c.orphaned),
+            (10, 3, 0, 0, 0),
+            "{:?}",
+            f.units()
+        );
+        assert_eq!(f.al.aligned_segments(), 13);
+        let u = f.units();
+        assert_eq!(
+            u[0],
+            (
+                "4031 - DispatchSessionFailed",
+                Status::Translated,
+                vec!["4031 – DispatchSessionFailed"]
+            )
+        );
+        assert_eq!(u[2], ("ID", Status::Untranslated, vec!["ID"]));
+        assert_eq!(
+            u[11],
+            (
+                "First sentence here.",
+                Status::Translated,
+                vec!["První věta."]
+            )
+        );
+    }
+
+    #[test]
+    fn a_removed_segment_leaves_its_source_text_missing() {
+        let page = full_translation().replace(
+            &seg(
+                111,
+                "Tato událost…",
+                "This event is emitted when the session dispatch has failed.",
+            ),
+            "",
+        );
+        let f = run(EN, &page);
+        let missing: Vec<_> = f
+            .units()
+            .into_iter()
+            .filter(|u| u.1 == Status::Missing)
+            .collect();
+        assert_eq!(
+            missing,
+            vec![(
+                "This event is emitted when the session dispatch has failed.",
+                Status::Missing,
+                vec![]
+            )]
+        );
+    }
+
+    #[test]
+    fn untranslated_source_paragraph_is_missing_sentence_by_sentence() {
+        let page = full_translation().replace(
+            &format!(
+                "{} {}",
+                seg(113, "První věta.", "First sentence here."),
+                seg(114, "Druhá věta.", "Second sentence follows.")
+            ),
+            "",
+        );
+        let f = run(EN, &page);
+        let missing: Vec<_> = f
+            .units()
+            .into_iter()
+            .filter(|u| u.1 == Status::Missing)
+            .map(|u| u.0)
+            .collect();
+        assert_eq!(
+            missing,
+            vec!["First sentence here.", "Second sentence follows."]
+        );
+    }
+
+    #[test]
+    fn changed_english_makes_the_translation_stale() {
+        let en = EN.replace(
+            "when the session dispatch has failed",
+            "when dispatching a session fails",
+        );
+        let f = run(&en, &full_translation());
+        let stale: Vec<_> = f
+            .units()
+            .into_iter()
+            .filter(|u| u.1 == Status::Stale)
+            .collect();
+        assert_eq!(
+            stale,
+            vec![(
+                "This event is emitted when dispatching a session fails.",
+                Status::Stale,
+                vec!["Tato událost…"]
+            )]
+        );
+        assert_eq!(f.al.counts().orphaned, 0);
+    }
+
+    #[test]
+    fn removed_english_makes_the_translation_orphaned() {
+        let en = EN.replace("|Level|Error|\n", "");
+        let f = run(&en, &full_translation());
+        let orphans: Vec<_> =
+            f.al.orphans
+                .iter()
+                .map(|&s| f.sxs.segments[s].text(&f.page))
+                .collect();
+        assert_eq!(orphans, vec!["Úroveň", "Chyba"]);
+        assert_eq!(f.al.counts().missing, 0);
+    }
+
+    #[test]
+    fn id_numbers_and_prefixes_do_not_matter() {
+        let page = full_translation().replace("abcde-1", "fffff-9");
+        let f = run(EN, &page);
+        assert_eq!(f.al.counts().missing, 0);
+        assert_eq!(f.al.aligned_segments(), 13);
+    }
+
+    #[test]
+    fn repeated_texts_align_in_occurrence_order() {
+        let en = "|||\n|-|-|\n|A|Verbose|\n|B|Verbose|\n|C|Verbose|\n";
+        let page = format!(
+            "|||\n|-|-|\n|{}|{}|\n|{}|{}|\n|{}|{}|\n",
+            seg(1, "a", "A"),
+            seg(2, "v1", "Verbose"),
+            seg(3, "b", "B"),
+            seg(4, "v2", "Verbose"),
+            seg(5, "c", "C"),
+            seg(6, "v3", "Verbose")
+        );
+        let f = run(en, &page);
+        let u = f.units();
+        assert_eq!(u[1].2, vec!["v1"]);
+        assert_eq!(u[3].2, vec!["v2"]);
+        assert_eq!(u[5].2, vec!["v3"]);
+    }
+
+    #[test]
+    fn a_deleted_row_does_not_shift_repeated_cells() {
+        let en = "|||\n|-|-|\n|A1|Verbose|\n|C3|Verbose|\n";
+        let page = format!(
+            "|||\n|-|-|\n|{}|{}|\n|{}|{}|\n|{}|{}|\n",
+            seg(1, "a", "A1"),
+            seg(2, "v1", "Verbose"),
+            seg(3, "b", "B2"),
+            seg(4, "v2", "Verbose"),
+            seg(5, "c", "C3"),
+            seg(6, "v3", "Verbose")
+        );
+        let f = run(en, &page);
+        let u = f.units();
+        assert_eq!(u[1].2, vec!["v1"]);
+        assert_eq!(u[3].2, vec!["v3"], "{u:?}");
+    }
+
+    #[test]
+    fn lookup_in_link_text_replaces_only_the_text() {
+        let en =
+            "|||\n|-|-|\n|[131 - BufferPoolAllocation](131-bufferpoolallocation.md)|Verbose|\n";
+        let page = format!(
+            "|||\n|-|-|\n|[{}](131-bufferpoolallocation.md)|{}|\n",
+            seg(
+                1,
+                "131 – BufferPoolAllocation",
+                "131 - BufferPoolAllocation"
+            ),
+            seg(2, "Podrobné", "Verbose")
+        );
+        let f = run(en, &page);
+        assert_eq!(f.units()[0].0, "131 - BufferPoolAllocation");
+        assert_eq!(f.al.counts().missing, 0);
+    }
+
+    #[test]
+    fn include_outside_spans_is_neither_missing_nor_covered() {
+        let en = "In [!INCLUDE[wv](../wv-md.md)] unifies logs. Second one.\n";
+        let page = format!(
+            "In [!INCLUDE[wv](../wv-md.md)] {} {}\n",
+            seg(1, "sjednocuje protokoly.", "unifies logs."),
+            seg(2, "Druhá.", "Second one.")
+        );
+        let f = run(en, &page);
+        let c = f.al.counts();
+        assert_eq!((c.translated, c.missing), (2, 1), "{:?}", f.units());
+        // "In" is source text the translation did not cover.
+        assert_eq!(f.units()[0].0, "In");
+    }
+
+    #[test]
+    fn whitespace_nbsp_and_line_breaks_do_not_prevent_matching() {
+        let en = "One sentence\nwrapped  here.\n";
+        let page = seg(1, "Jedna\u{a0}věta.", "One  sentence wrapped\u{a0}here.");
+        let f = run(en, &page);
+        assert_eq!(f.al.counts().translated, 1);
+        assert_eq!(f.units()[0].0, "One sentence\nwrapped  here.");
+    }
+
+    #[test]
+    fn duplicated_segment_is_orphaned() {
+        let en = "Only once.\n";
+        let page = format!(
+            "{} {}",
+            seg(1, "Jednou.", "Only once."),
+            seg(2, "Jednou.", "Only once.")
+        );
+        let f = run(en, &page);
+        assert_eq!(f.al.counts().translated, 1);
+        assert_eq!(f.al.orphans, vec![1]);
+    }
+
+    #[test]
+    fn lis_keeps_the_longest_increasing_run() {
+        assert_eq!(lis(&[1, 5, 2, 3, 9, 4]), vec![0, 2, 3, 5]);
+        assert_eq!(lis(&[]), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn sentences_are_cut_after_terminators_only_before_capitals() {
+        let en = "First one. second stays. Third e.g. Fourth [link](x.md).\n";
+        let doc = source::parse(en, 0);
+        let b = &doc.blocks[0];
+        let s: Vec<&str> = sentences(en, b, b.range.clone())
+            .into_iter()
+            .map(|r| &en[r])
+            .collect();
+        assert_eq!(
+            s,
+            vec![
+                "First one. second stays.",
+                "Third e.g.",
+                "Fourth [link](x.md)."
+            ]
+        );
+    }
+}

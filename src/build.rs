@@ -1,0 +1,284 @@
+//! Build: the whole pipeline for `locdoc build`.
+//!
+//! load the site (config, inventory, English sources) → for every page
+//! group in parallel: read each translation, segment, align, render, write
+//! into the staging folder → index pages, theme and site assets → swap the
+//! staging folder in. Content errors are collected from every page before
+//! the build fails, and a failed build leaves the previous output in place.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::align::Counts;
+use crate::diag::{Diagnostic, Error, Result, Severity};
+use crate::render::{I18n, PageSummary, Renderer, Templates};
+use crate::site::Site;
+use crate::write::Staging;
+
+/// What to build.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// The site root (where `site.toml` is).
+    pub root: PathBuf,
+    /// Output folder instead of `output_dir` from `site.toml`.
+    pub out: Option<PathBuf>,
+    /// Only these locales (codes); empty for all.
+    pub locales: Vec<String>,
+    /// Fail (exit 1) when there are warnings.
+    pub deny_warnings: bool,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub out: PathBuf,
+    /// Pages written, per locale code (source locale first).
+    pub pages: Vec<(String, usize)>,
+    /// Unit counts per locale code (translations only).
+    pub counts: Vec<(String, Counts)>,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+impl BuildReport {
+    pub fn total_pages(&self) -> usize {
+        self.pages.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// Resolves `--locale` codes to locale indexes; unknown codes are a usage
+/// error naming the known ones.
+pub fn select_locales(site: &Site, wanted: &[String]) -> Result<Vec<usize>> {
+    let all: Vec<usize> = (0..site.config.locales.len()).collect();
+    if wanted.is_empty() {
+        return Ok(all);
+    }
+    let mut out = Vec::new();
+    for w in wanted
+        .iter()
+        .flat_map(|w| w.split(','))
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+    {
+        match site.config.locales.iter().position(|l| l.code == w) {
+            Some(i) => {
+                if !out.contains(&i) {
+                    out.push(i);
+                }
+            }
+            None => {
+                let known: Vec<&str> = site
+                    .config
+                    .locales
+                    .iter()
+                    .map(|l| l.code.as_str())
+                    .collect();
+                return Err(Error::Usage(format!(
+                    "--locale {w}: not a locale of this site (known: {})",
+                    known.join(", ")
+                )));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Builds the site at `opts.root`.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    let site = Site::open(&opts.root)?;
+    let out = opts
+        .out
+        .clone()
+        .unwrap_or_else(|| site.config.output_dir.clone());
+    build_site(&site, &out, opts, started)
+}
+
+/// Builds a loaded site into `out`.
+pub fn build_site(
+    site: &Site,
+    out: &Path,
+    opts: &BuildOptions,
+    started: Instant,
+) -> Result<BuildReport> {
+    let locales = select_locales(site, &opts.locales)?;
+    let out_abs = if out.is_absolute() {
+        out.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(out))
+            .unwrap_or_else(|_| out.to_path_buf())
+    };
+    if site.config.content_dir.starts_with(&out_abs) || out_abs == site.root {
+        return Err(Error::Usage(format!(
+            "--out {}: the output folder may not contain the site's content",
+            out.display()
+        )));
+    }
+    let i18n = I18n::load(&site.config, &site.root)?;
+    let templates = Templates::load(&site.config.templates_dir, &site.root)?;
+    let renderer = Renderer::new(site, i18n, templates);
+    let staging = Staging::new(out)?;
+
+    struct Outcome {
+        summaries: Vec<PageSummary>,
+        warnings: Vec<Diagnostic>,
+        errors: Vec<Diagnostic>,
+    }
+    let rels: Vec<&String> = site.page_paths().collect();
+    let results: Vec<Result<Outcome>> = rels
+        .par_iter()
+        .map(|rel| {
+            let mut o = Outcome {
+                summaries: Vec::new(),
+                warnings: Vec::new(),
+                errors: Vec::new(),
+            };
+            let src = site.sources.get(*rel).map(|s| s.as_ref());
+            for &locale in &locales {
+                let Some(path) = renderer.output_path(rel, locale) else {
+                    continue;
+                };
+                let page = if locale == 0 {
+                    let Some(src) = src else { continue };
+                    renderer.source_page(rel, src)?
+                } else {
+                    let tr = match site.translation(rel, locale) {
+                        None => continue,
+                        Some(Err(d)) => {
+                            o.errors.push(d);
+                            continue;
+                        }
+                        Some(Ok(tr)) => tr,
+                    };
+                    o.warnings.extend(tr.page.warnings.iter().cloned());
+                    o.warnings.extend(tr.sxs.diagnostics.iter().cloned());
+                    renderer.translated_page(rel, src, &tr)?
+                };
+                staging.write(&path, page.html.as_bytes())?;
+                o.warnings.extend(page.warnings);
+                o.summaries.push(PageSummary {
+                    rel: (*rel).clone(),
+                    locale,
+                    title: page.title,
+                    counts: page.counts,
+                });
+            }
+            Ok(o)
+        })
+        .collect();
+
+    let mut summaries = Vec::new();
+    let mut warnings = site.warnings.clone();
+    let mut errors = Vec::new();
+    for r in results {
+        let o = r?;
+        summaries.extend(o.summaries);
+        warnings.extend(o.warnings);
+        errors.extend(o.errors);
+    }
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| a.location.cmp(&b.location));
+        return Err(Error::Content(errors));
+    }
+    warnings
+        .sort_by(|a, b| (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message)));
+    warnings.dedup();
+    if opts.deny_warnings && !warnings.is_empty() {
+        let errors = warnings
+            .into_iter()
+            .map(|mut w| {
+                w.severity = Severity::Error;
+                w
+            })
+            .collect();
+        return Err(Error::Content(errors));
+    }
+
+    // Index pages.
+    summaries.sort_by(|a, b| (a.locale, &a.rel).cmp(&(b.locale, &b.rel)));
+    staging.write(
+        "index.html",
+        renderer.root_index(&summaries, &locales)?.as_bytes(),
+    )?;
+    for &l in &locales {
+        let code = &site.config.locales[l].code;
+        staging.write(
+            &format!("{code}/index.html"),
+            renderer.locale_index(l, &summaries)?.as_bytes(),
+        )?;
+    }
+
+    // Theme assets, then the site's static/ folder, then content assets
+    // (a source-locale asset serves every locale that lacks its own).
+    for (name, bytes) in &renderer.templates.assets {
+        staging.write(name, bytes)?;
+    }
+    copy_static(&site.config.static_dir, &staging)?;
+    for &l in &locales {
+        let code = &site.config.locales[l].code;
+        for (al, rel, path) in &site.inventory.assets {
+            let own = *al == l;
+            let inherited = *al == 0
+                && l != 0
+                && !site
+                    .inventory
+                    .assets
+                    .iter()
+                    .any(|(x, r, _)| *x == l && r == rel);
+            if own || inherited {
+                staging.copy(path, &format!("{code}/{rel}"))?;
+            }
+        }
+    }
+
+    let mut pages = Vec::new();
+    let mut counts = Vec::new();
+    for &l in &locales {
+        let code = site.config.locales[l].code.clone();
+        let mine: Vec<&PageSummary> = summaries.iter().filter(|s| s.locale == l).collect();
+        pages.push((code.clone(), mine.len()));
+        if l != 0 {
+            let mut c = Counts::default();
+            for s in &mine {
+                if let Some(x) = &s.counts {
+                    c.add(x);
+                }
+            }
+            counts.push((code, c));
+        }
+    }
+    staging.commit()?;
+    Ok(BuildReport {
+        out: out.to_path_buf(),
+        pages,
+        counts,
+        warnings,
+        elapsed: started.elapsed(),
+    })
+}
+
+fn copy_static(dir: &Path, staging: &Staging) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
+        let entry = entry.map_err(|e| {
+            let p = e.path().unwrap_or(dir).to_path_buf();
+            Error::io(
+                "read",
+                p,
+                e.into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("loop")),
+            )
+        })?;
+        if entry.file_type().is_file() {
+            let rel = crate::diag::display_path(dir, entry.path());
+            staging.copy(entry.path(), &rel)?;
+        }
+    }
+    Ok(())
+}

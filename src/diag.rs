@@ -1,0 +1,397 @@
+//! Diagnostics: the library's one error type, and the warnings and notes it
+//! reports, each with a file, line and column, a rule code and a hint on what to do.
+//!
+//! Everything a user can get wrong is a [`Diagnostic`]. A failed operation
+//! returns an [`Error`], whose kind decides the process exit code
+//! ([`Error::exit_code`]): 1 for content (and I/O) problems, 2 for usage,
+//! configuration and template problems.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// How bad a diagnostic is. Ordered: `Note < Warning < Error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Note,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A place in a file: the path as shown to the user (relative to the site
+/// root, `/`-separated), 1-based line and column (columns count characters,
+/// as editors do), and the length of the marked text in characters.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Location {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub len: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl Location {
+    /// A location that names a whole file (line 1, column 1).
+    pub fn file(file: impl Into<String>) -> Location {
+        Location {
+            file: file.into(),
+            line: 1,
+            column: 1,
+            len: 0,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// One finding: what is wrong, where, and what to do about it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable rule code, e.g. `front-matter` or `malformed`.
+    pub code: &'static str,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// What the user should do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// The text of the line `location` points into, for rendering a caret.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            location: None,
+            help: None,
+            source_line: None,
+        }
+    }
+
+    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Error, code, message)
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, code, message)
+    }
+
+    pub fn note(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Note, code, message)
+    }
+
+    pub fn at(mut self, location: Location) -> Diagnostic {
+        self.location = Some(location);
+        self
+    }
+
+    /// Points at `offset..offset+len` (bytes) of `file`, and keeps the line's
+    /// text so the report can show it with a caret.
+    pub fn at_offset(mut self, file: &SourceText, offset: usize, len: usize) -> Diagnostic {
+        let (location, line) = file.locate(offset, len);
+        self.location = Some(location);
+        self.source_line = Some(line.to_string());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Renders the diagnostic the way rustc does: a header, the location, the
+    /// offending line with a caret under the problem, and the help.
+    pub fn render(&self, color: bool) -> String {
+        use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
+        };
+        let title = level.primary_title(self.message.as_str()).id(self.code);
+        let group = match (&self.location, &self.source_line) {
+            (Some(loc), Some(line)) => {
+                let start = char_to_byte(line, loc.column.saturating_sub(1) as usize);
+                let end = char_to_byte(
+                    line,
+                    (loc.column.saturating_sub(1) + loc.len.max(1)) as usize,
+                );
+                let end = end.max((start + 1).min(line.len()));
+                title.element(
+                    Snippet::source(line.as_str())
+                        .line_start(loc.line as usize)
+                        .path(loc.file.as_str())
+                        .annotation(AnnotationKind::Primary.span(start..end)),
+                )
+            }
+            (Some(loc), None) => title.element(
+                Origin::path(loc.file.as_str())
+                    .line(loc.line as usize)
+                    .char_column(loc.column as usize),
+            ),
+            (None, _) => Group::with_title(title),
+        };
+        let mut report = vec![group];
+        if let Some(help) = &self.help {
+            report.push(Group::with_title(
+                Level::HELP.secondary_title(help.as_str()),
+            ));
+        }
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&report)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(loc) = &self.location {
+            write!(f, "{loc}: ")?;
+        }
+        write!(f, "{}[{}]: {}", self.severity, self.code, self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " (help: {help})")?;
+        }
+        Ok(())
+    }
+}
+
+fn char_to_byte(s: &str, chars: usize) -> usize {
+    s.char_indices().nth(chars).map_or(s.len(), |(i, _)| i)
+}
+
+/// A file's text with an index of its line starts, to turn byte offsets into
+/// line and column. `display` is the path shown to users.
+#[derive(Clone, Debug)]
+pub struct SourceText {
+    pub display: String,
+    pub text: String,
+    line_starts: Vec<u32>,
+}
+
+impl SourceText {
+    pub fn new(display: impl Into<String>, text: String) -> SourceText {
+        let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
+        SourceText {
+            display: display.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line number and the byte offset where that line starts.
+    pub fn line_of(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len()) as u32;
+        let idx = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        (idx + 1, self.line_starts[idx] as usize)
+    }
+
+    /// The location of `offset..offset+len` and the text of its line (without
+    /// the newline).
+    pub fn locate(&self, offset: usize, len: usize) -> (Location, &str) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let (line, start) = self.line_of(offset);
+        let line_end = memchr::memchr(b'\n', &self.text.as_bytes()[start..])
+            .map_or(self.text.len(), |i| start + i);
+        let line_text = &self.text[start..line_end];
+        let column = self.text[start..offset].chars().count() as u32 + 1;
+        let end = floor_char_boundary(&self.text, (offset + len).min(line_end).max(offset));
+        let len = self.text[offset..end].chars().count() as u32;
+        (
+            Location {
+                file: self.display.clone(),
+                line: line as u32,
+                column,
+                len,
+            },
+            line_text,
+        )
+    }
+
+    pub fn location(&self, offset: usize) -> Location {
+        self.locate(offset, 0).0
+    }
+}
+
+pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Renders a path for users: relative to `root` when inside it, with `/`.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let s = rel.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        s.into_owned()
+    } else {
+        s.replace(std::path::MAIN_SEPARATOR, "/")
+    }
+}
+
+/// The library's error. Each variant maps to an exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The command line asked for something impossible (exit 2).
+    #[error("{0}")]
+    Usage(String),
+    /// `site.toml`, a `.ftl` file or the site layout is wrong (exit 2).
+    #[error("{}", .0.message)]
+    Config(Box<Diagnostic>),
+    /// A template failed to parse or render (exit 2).
+    #[error("{}", .0.message)]
+    Template(Box<Diagnostic>),
+    /// One or more pages are broken (exit 1). All of them are listed.
+    #[error("{} content error(s)", .0.len())]
+    Content(Vec<Diagnostic>),
+    /// Reading or writing a file failed (exit 1).
+    #[error("cannot {action} {}: {source}", .path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    pub fn config(diag: Diagnostic) -> Error {
+        Error::Config(Box::new(diag))
+    }
+
+    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The process exit code for this error: 1 for content and I/O errors,
+    /// 2 for usage, configuration and template errors.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Content(_) | Error::Io { .. } => 1,
+            Error::Usage(_) | Error::Config(_) | Error::Template(_) => 2,
+        }
+    }
+
+    /// The error as diagnostics, ready to print.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            Error::Usage(msg) => vec![Diagnostic::error("usage", msg.clone())],
+            Error::Config(d) | Error::Template(d) => vec![(**d).clone()],
+            Error::Content(ds) => ds.clone(),
+            Error::Io {
+                action,
+                path,
+                source,
+            } => vec![
+                Diagnostic::error(
+                    "io",
+                    format!("cannot {action} {}: {source}", path.display()),
+                )
+                .help(io_help(source)),
+            ],
+        }
+    }
+}
+
+fn io_help(err: &std::io::Error) -> &'static str {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "check the path; run from the site root or pass --root",
+        std::io::ErrorKind::PermissionDenied => "check the file permissions",
+        _ => "check the disk and the path, then run the command again",
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_counts_columns_in_characters() {
+        let src = SourceText::new("a.md", "first\nčeský |x|\nlast".to_string());
+        let off = src.text.find("|x").unwrap();
+        let (loc, line) = src.locate(off, 2);
+        assert_eq!((loc.line, loc.column, loc.len), (2, 7, 2));
+        assert_eq!(line, "český |x|");
+    }
+
+    #[test]
+    fn locate_handles_offsets_at_and_past_the_end() {
+        let src = SourceText::new("a.md", "ab\n".to_string());
+        assert_eq!(src.location(3).line, 2);
+        assert_eq!(src.location(99).line, 2);
+    }
+
+    #[test]
+    fn render_shows_path_line_caret_and_help() {
+        let src = SourceText::new("content/x.md", "---\ntitle: [\n---\n".to_string());
+        let d = Diagnostic::error("front-matter", "invalid YAML")
+            .at_offset(&src, 11, 1)
+            .help("close the bracket");
+        let out = d.render(false);
+        assert!(out.contains("error[front-matter]: invalid YAML"), "{out}");
+        assert!(out.contains("content/x.md:2:8"), "{out}");
+        assert!(out.contains("title: ["), "{out}");
+        assert!(out.contains('^'), "{out}");
+        assert!(out.contains("help: close the bracket"), "{out}");
+    }
+
+    #[test]
+    fn exit_codes_follow_the_documented_table() {
+        assert_eq!(Error::Usage("x".into()).exit_code(), 2);
+        assert_eq!(
+            Error::config(Diagnostic::error("config", "x")).exit_code(),
+            2
+        );
+        assert_eq!(Error::Content(vec![]).exit_code(), 1);
+    }
+}

@@ -1,0 +1,486 @@
+//! Load: walk `content/`, read each page, normalise its bytes (BOM, CRLF) and
+//! split the YAML front matter from the Markdown body.
+//!
+//! The walk yields an [`Inventory`]: every page path with the locales that
+//! have it, and the asset files to copy. Reading a page yields a [`Page`],
+//! whose byte offsets (used by every later stage) refer to the normalised
+//! text; line and column numbers are the same as in the file on disk.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Error, Result, SourceText, display_path};
+
+/// Every page and asset under `content/`, grouped by path within a locale.
+#[derive(Clone, Debug, Default)]
+pub struct Inventory {
+    /// Pages keyed by their path inside the locale folder (`/`-separated,
+    /// e.g. `events/4031-dispatchsessionfailed.md`), each with the file of
+    /// every locale that has it (by index into `Config::locales`).
+    pub pages: BTreeMap<String, Vec<(usize, PathBuf)>>,
+    /// Files to copy beside the pages: `(locale index, path inside the locale, file)`.
+    pub assets: Vec<(usize, String, PathBuf)>,
+}
+
+impl Inventory {
+    /// The file of `rel` in locale `locale`, if that locale has the page.
+    pub fn file(&self, rel: &str, locale: usize) -> Option<&Path> {
+        self.pages
+            .get(rel)?
+            .iter()
+            .find(|(l, _)| *l == locale)
+            .map(|(_, p)| p.as_path())
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.pages.values().map(Vec::len).sum()
+    }
+}
+
+/// Data files that describe the site rather than being pages or assets.
+fn is_data_file(name: &str) -> bool {
+    name.ends_with(".yml") || name.ends_with(".yaml")
+}
+
+/// Walks `config.content_dir`. Each top-level folder must be a configured
+/// locale; anything else is a configuration error (exit 2).
+pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
+    let content = &config.content_dir;
+    let entries = std::fs::read_dir(content).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Error::config(
+                Diagnostic::error(
+                    "config",
+                    format!("content folder {} does not exist", display_path(root, content)),
+                )
+                .help("create it with one folder per locale (content/en-US/...), or set content_dir in site.toml"),
+            )
+        } else {
+            Error::io("read", content, e)
+        }
+    })?;
+    let mut locale_dirs = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io("read", content, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        if !path.is_dir() {
+            continue;
+        }
+        match config.locales.iter().position(|l| l.code == name) {
+            Some(idx) => locale_dirs.push((idx, path)),
+            None => {
+                let close = config
+                    .locales
+                    .iter()
+                    .find(|l| l.code.eq_ignore_ascii_case(&name))
+                    .map(|l| {
+                        format!(
+                            "; did you mean `{}`? Locale folders are case-sensitive",
+                            l.code
+                        )
+                    })
+                    .unwrap_or_default();
+                return Err(Error::config(
+                    Diagnostic::error(
+                        "unknown-locale",
+                        format!(
+                            "content folder `{}` is not a locale listed in site.toml{close}",
+                            display_path(root, &path)
+                        ),
+                    )
+                    .help(format!(
+                        "add [[locales]] with code = \"{name}\" and its name to site.toml, or rename or remove the folder"
+                    )),
+                ));
+            }
+        }
+    }
+    locale_dirs.sort();
+
+    let mut inv = Inventory::default();
+    for (locale, dir) in locale_dirs {
+        let walker = walkdir::WalkDir::new(&dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = entry.map_err(|e| {
+                let path = e.path().unwrap_or(&dir).to_path_buf();
+                let io = e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("symbolic link loop"));
+                Error::io("read", path, io)
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = entry.into_path();
+            let rel = display_path(&dir, &path);
+            let name = rel.rsplit('/').next().unwrap_or(&rel);
+            if name.ends_with(".md") {
+                inv.pages.entry(rel).or_default().push((locale, path));
+            } else if !is_data_file(name) {
+                inv.assets.push((locale, rel, path));
+            }
+        }
+    }
+    Ok(inv)
+}
+
+/// A page's front matter: the fields locdoc understands, plus all fields as
+/// read, for templates.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub slug: Option<String>,
+    /// `ms.translationtype`, e.g. `MT` for machine translation.
+    pub translation_type: Option<String>,
+    /// `ms.contentlocale`, the locale the translation tool wrote the page for.
+    pub content_locale: Option<String>,
+    pub fields: IndexMap<String, Value>,
+}
+
+/// A page read from disk and split into front matter and body.
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// Index into `Config::locales`.
+    pub locale: usize,
+    /// Path inside the locale folder, e.g. `events/4031-x.md`.
+    pub rel: String,
+    /// The normalised text (no BOM, LF line ends) with its line index.
+    pub src: SourceText,
+    pub front: FrontMatter,
+    /// Byte range of the YAML between the `---` lines.
+    pub front_range: Range<usize>,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+    /// The file on disk started with a byte-order mark.
+    pub had_bom: bool,
+    /// The file on disk used CRLF (or CR) line ends.
+    pub had_crlf: bool,
+    /// Warnings found while reading (odd but usable front matter).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Page {
+    pub fn body(&self) -> &str {
+        &self.src.text[self.body_start..]
+    }
+}
+
+/// Reads and parses one page. A problem with the file is a content error
+/// naming file, line and column.
+pub fn read_page(root: &Path, path: &Path, locale: usize, rel: &str) -> Result<Page, Diagnostic> {
+    let display = display_path(root, path);
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error("io", format!("cannot read {display}: {e}"))
+            .at(crate::diag::Location::file(display.clone()))
+            .help("check that the file exists and is readable")
+    })?;
+    parse_page(display, bytes, locale, rel)
+}
+
+/// Parses a page from its bytes; `display` is the path shown in diagnostics.
+pub fn parse_page(
+    display: String,
+    bytes: Vec<u8>,
+    locale: usize,
+    rel: &str,
+) -> Result<Page, Diagnostic> {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let src = SourceText::new(display, prefix);
+            return Err(Diagnostic::error("encoding", "the file is not valid UTF-8")
+                .at(src.location(valid))
+                .help("save the file as UTF-8 (without a legacy code page)"));
+        }
+    };
+    let (text, had_bom, had_crlf) = normalise(text);
+    let src = SourceText::new(display, text);
+    let (front_range, body_start) = split_front_matter(&src)?;
+    let (front, warnings) = parse_front_matter(&src, front_range.clone())?;
+    Ok(Page {
+        locale,
+        rel: rel.to_string(),
+        src,
+        front,
+        front_range,
+        body_start,
+        had_bom,
+        had_crlf,
+        warnings,
+    })
+}
+
+/// Drops a leading BOM and turns CRLF and lone CR into LF. Nothing else is
+/// touched: NBSP, zero-width characters and trailing spaces stay, because
+/// they can matter to Markdown and to the translation.
+pub fn normalise(mut text: String) -> (String, bool, bool) {
+    let had_bom = text.starts_with('\u{feff}');
+    if had_bom {
+        text.drain(..3);
+    }
+    let had_crlf = memchr::memchr(b'\r', text.as_bytes()).is_some();
+    if had_crlf {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    (text, had_bom, had_crlf)
+}
+
+fn is_fence(line: &str, fence: &str) -> bool {
+    line.strip_prefix(fence)
+        .is_some_and(|rest| rest.trim_matches([' ', '\t']).is_empty())
+}
+
+/// Finds the YAML front matter: a first line `---`, then YAML, then a line
+/// `---` (or `...`). Returns the YAML's byte range and where the body starts.
+fn split_front_matter(src: &SourceText) -> Result<(Range<usize>, usize), Diagnostic> {
+    let text = &src.text;
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if !is_fence(&text[..first_end], "---") {
+        let what = if text.trim().is_empty() {
+            "the page is empty: it has no front matter"
+        } else {
+            "the page has no front matter"
+        };
+        return Err(Diagnostic::error("front-matter", what)
+            .at_offset(src, 0, first_end)
+            .help(
+                "start the file with a line `---`, then `title: ...`, then a closing line `---`",
+            ));
+    }
+    let yaml_start = (first_end + 1).min(text.len());
+    let mut pos = yaml_start;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = &text[pos..end];
+        if is_fence(line, "---") || is_fence(line, "...") {
+            return Ok((yaml_start..pos, (end + 1).min(text.len())));
+        }
+        pos = end + 1;
+    }
+    Err(
+        Diagnostic::error("front-matter", "the front matter is never closed")
+            .at_offset(src, 0, 3)
+            .help("add a line `---` after the last YAML field"),
+    )
+}
+
+fn scalar_string(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn parse_front_matter(
+    src: &SourceText,
+    range: Range<usize>,
+) -> Result<(FrontMatter, Vec<Diagnostic>), Diagnostic> {
+    let yaml = &src.text[range.clone()];
+    let mut warnings = Vec::new();
+    let fields: IndexMap<String, Value> = if yaml.trim().is_empty() {
+        IndexMap::new()
+    } else {
+        match serde_saphyr::from_str::<Option<IndexMap<String, Value>>>(yaml) {
+            Ok(map) => map.unwrap_or_default(),
+            Err(e) => {
+                let (line, column) = e.location().map_or((1, 1), |l| {
+                    (l.line().max(1) as usize, l.column().max(1) as usize)
+                });
+                let offset = offset_of_line_col(yaml, line, column) + range.start;
+                let message = yaml_message(&e);
+                return Err(Diagnostic::error("front-matter", format!("invalid YAML front matter: {message}"))
+                    .at_offset(src, offset, 1)
+                    .help("fix the YAML at the marked place; quote values that contain `: ` or start with `[`, `{`, `*` or `&`"));
+            }
+        }
+    };
+    let mut front = FrontMatter::default();
+    let text_field = |key: &str, warnings: &mut Vec<Diagnostic>| -> Option<String> {
+        let v = fields.get(key)?;
+        if v.is_null() {
+            return None;
+        }
+        let s = scalar_string(v);
+        if s.is_none() {
+            let off = yaml.find(key).map_or(range.start, |i| range.start + i);
+            warnings.push(
+                Diagnostic::warning(
+                    "front-matter",
+                    format!("`{key}` should be text, not a list or map; it is ignored"),
+                )
+                .at_offset(src, off, key.len())
+                .help(format!("write `{key}: some text`")),
+            );
+        }
+        s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+    };
+    front.title = text_field("title", &mut warnings);
+    front.description = text_field("description", &mut warnings);
+    front.slug = text_field("slug", &mut warnings);
+    front.translation_type = text_field("ms.translationtype", &mut warnings);
+    front.content_locale = text_field("ms.contentlocale", &mut warnings);
+    front.fields = fields;
+    Ok((front, warnings))
+}
+
+/// The message of a YAML error, without the "line X column Y" prefix and the
+/// snippet the crate adds (the diagnostic shows both its own way).
+fn yaml_message(e: &serde_saphyr::Error) -> String {
+    let full = e.without_snippet().to_string();
+    let first = full.lines().next().unwrap_or(&full);
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    match first.find(": ") {
+        Some(i) if first.starts_with("line ") => first[i + 2..].to_string(),
+        _ => first.to_string(),
+    }
+}
+
+/// Byte offset of 1-based `line`/`column` (characters) in `text`.
+fn offset_of_line_col(text: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let line_text = &text[start..text[start..].find('\n').map_or(text.len(), |i| start + i)];
+    start
+        + line_text
+            .char_indices()
+            .nth(column - 1)
+            .map_or(line_text.len(), |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &str) -> Result<Page, Diagnostic> {
+        parse_page(
+            "content/cs-CZ/x.md".into(),
+            text.as_bytes().to_vec(),
+            1,
+            "x.md",
+        )
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let p = page("---\ntitle: \"4031 – X\"\nms.translationtype: MT\n---\n# Body\n").unwrap();
+        assert_eq!(p.front.title.as_deref(), Some("4031 – X"));
+        assert_eq!(p.front.translation_type.as_deref(), Some("MT"));
+        assert_eq!(p.body(), "# Body\n");
+    }
+
+    #[test]
+    fn tolerates_bom_crlf_and_missing_final_newline() {
+        let p = page("\u{feff}---\r\ntitle: A\r\n---\r\n# B\r\nlast").unwrap();
+        assert!(p.had_bom && p.had_crlf);
+        assert_eq!(p.front.title.as_deref(), Some("A"));
+        assert_eq!(p.body(), "# B\nlast");
+    }
+
+    #[test]
+    fn tolerates_empty_values_unknown_keys_and_trailing_spaces() {
+        let p = page(
+            "---  \ntitle: 4031\nms.custom: \nhelpviewer_keywords: \n  - \"a [WCF]\"\n---  \nx  \n",
+        )
+        .unwrap();
+        assert_eq!(p.front.title.as_deref(), Some("4031"));
+        assert!(p.front.fields["ms.custom"].is_null());
+        assert_eq!(p.front.fields["helpviewer_keywords"][0], "a [WCF]");
+        assert_eq!(p.body(), "x  \n");
+    }
+
+    #[test]
+    fn keeps_nbsp_and_zero_width_characters() {
+        let p = page("---\ntitle: a\u{a0}b\n---\nV tomto\u{a0}oddílu\u{200b}\n").unwrap();
+        assert_eq!(p.front.title.as_deref(), Some("a\u{a0}b"));
+        assert!(p.body().contains('\u{200b}'));
+    }
+
+    #[test]
+    fn page_without_front_matter_is_an_error_at_line_one() {
+        let d = page("# Title\n").unwrap_err();
+        assert_eq!(d.code, "front-matter");
+        assert!(d.message.contains("no front matter"));
+        let loc = d.location.unwrap();
+        assert_eq!(
+            (loc.file.as_str(), loc.line, loc.column),
+            ("content/cs-CZ/x.md", 1, 1)
+        );
+    }
+
+    #[test]
+    fn empty_page_is_an_error() {
+        assert!(page("").unwrap_err().message.contains("empty"));
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        let d = page("---\ntitle: a\n# Body\n").unwrap_err();
+        assert!(d.message.contains("never closed"), "{}", d.message);
+    }
+
+    #[test]
+    fn invalid_yaml_points_at_the_line_in_the_file() {
+        let d = page("---\ntitle: a\nms.date: [unclosed\nx: 1\n---\nbody\n").unwrap_err();
+        assert!(
+            d.message.starts_with("invalid YAML front matter"),
+            "{}",
+            d.message
+        );
+        let loc = d.location.unwrap();
+        assert!(
+            loc.line >= 3,
+            "line {} should be in the YAML after the fence",
+            loc.line
+        );
+    }
+
+    #[test]
+    fn yaml_list_at_top_level_is_an_error() {
+        let d = page("---\n- a\n- b\n---\n").unwrap_err();
+        assert_eq!(d.location.unwrap().line, 2);
+    }
+
+    #[test]
+    fn non_text_title_is_a_warning_not_an_error() {
+        let p = page("---\ntitle: [a, b]\n---\n").unwrap();
+        assert_eq!(p.front.title, None);
+        assert_eq!(p.warnings.len(), 1);
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_position() {
+        let d = parse_page(
+            "x.md".into(),
+            b"---\ntitle: \xff\n---\n".to_vec(),
+            0,
+            "x.md",
+        )
+        .unwrap_err();
+        assert_eq!(d.code, "encoding");
+        assert_eq!(d.location.unwrap().line, 2);
+    }
+}

@@ -1,0 +1,231 @@
+//! Segment: cut pages into the units translation works on.
+//!
+//! - [`sxs`] finds the side-by-side segments of a locale page.
+//! - [`source`] finds the translatable blocks of an English source page
+//!   (headings, paragraphs, table cells, list items) with their inline
+//!   structure, so the aligner can place lookups inside them.
+//!
+//! This module holds the text helpers both share: whitespace normalisation
+//! for matching, DocFX include tokens, and heading slugs.
+
+pub mod source;
+pub mod sxs;
+
+use std::ops::Range;
+
+/// Characters that are invisible and carry no meaning for matching.
+pub fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
+/// Whitespace for matching: Unicode White_Space (which includes NBSP).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// `s` with runs of whitespace (NBSP included) collapsed to one space,
+/// zero-width characters removed and both ends trimmed: the form in which
+/// lookups are compared with the English source.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if is_zero_width(c) {
+            continue;
+        }
+        if is_space(c) {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Normalised text that remembers, for each of its bytes, the byte offset
+/// in the original it came from; so a match in the normalised text maps back
+/// to an exact source range.
+#[derive(Clone, Debug, Default)]
+pub struct NormText {
+    pub text: String,
+    offsets: Vec<u32>,
+    pending_space: Option<u32>,
+}
+
+impl NormText {
+    /// Appends `src[range]`, normalising as [`normalize`] does.
+    pub fn push(&mut self, src: &str, range: Range<usize>) {
+        for (i, c) in src[range.clone()].char_indices() {
+            let off = (range.start + i) as u32;
+            if is_zero_width(c) {
+                continue;
+            }
+            if is_space(c) {
+                if !self.text.is_empty() && self.pending_space.is_none() {
+                    self.pending_space = Some(off);
+                }
+                continue;
+            }
+            if let Some(sp) = self.pending_space.take() {
+                self.text.push(' ');
+                self.offsets.push(sp);
+            }
+            let before = self.text.len();
+            self.text.push(c);
+            for k in 0..(self.text.len() - before) {
+                self.offsets.push(off + k as u32);
+            }
+        }
+    }
+
+    /// Marks a word break (as a line break between two pieces is).
+    pub fn push_break(&mut self, at: usize) {
+        if !self.text.is_empty() && self.pending_space.is_none() {
+            self.pending_space = Some(at as u32);
+        }
+    }
+
+    /// The source byte range that normalised bytes `range` came from.
+    pub fn source_range(&self, src: &str, range: Range<usize>) -> Range<usize> {
+        if range.is_empty() {
+            let at = self
+                .offsets
+                .get(range.start)
+                .map_or(src.len(), |&o| o as usize);
+            return at..at;
+        }
+        let start = self.offsets[range.start] as usize;
+        let last = self.offsets[range.end - 1] as usize;
+        let end = last + src[last..].chars().next().map_or(0, char::len_utf8);
+        start..end
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// A DocFX include token `[!INCLUDE[name](path)]` in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Include {
+    /// The whole token.
+    pub range: Range<usize>,
+    pub name: Range<usize>,
+    pub path: Range<usize>,
+}
+
+/// Finds `[!INCLUDE[name](path)]` tokens (case-insensitive `INCLUDE`).
+pub fn find_includes(text: &str) -> Vec<Include> {
+    let mut out = Vec::new();
+    if memchr::memmem::find(text.as_bytes(), b"[!").is_none() {
+        return out;
+    }
+    let b = text.as_bytes();
+    for start in memchr::memmem::find_iter(b, b"[!") {
+        let rest = &b[start + 2..];
+        if rest.len() < 8 || !rest[..7].eq_ignore_ascii_case(b"include") {
+            continue;
+        }
+        let mut i = start + 9;
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'[') {
+            continue;
+        }
+        let Some(name_end) = memchr::memchr(b']', &b[i + 1..]).map(|j| i + 1 + j) else {
+            continue;
+        };
+        if b.get(name_end + 1) != Some(&b'(') {
+            continue;
+        }
+        let path_start = name_end + 2;
+        let Some(path_end) = memchr::memchr(b')', &b[path_start..]).map(|j| path_start + j) else {
+            continue;
+        };
+        if b.get(path_end + 1) != Some(&b']') {
+            continue;
+        }
+        out.push(Include {
+            range: start..path_end + 2,
+            name: i + 1..name_end,
+            path: path_start..path_end,
+        });
+    }
+    out
+}
+
+/// The anchor of a heading, as DocFX makes it from the English heading
+/// text: lower case, spaces to `-`, other punctuation dropped
+/// (`4031 - DispatchSessionFailed` → `4031---dispatchsessionfailed`).
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if c == ' ' || c == '-' || c == '\u{a0}' {
+            out.push('-');
+        } else if c == '_' {
+            out.push('_');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_collapses_spaces_nbsp_and_zero_width() {
+        assert_eq!(normalize("  a \u{a0} b\u{200b}c \n d  "), "a bc d");
+        assert_eq!(normalize(""), "");
+    }
+
+    #[test]
+    fn norm_text_maps_matches_back_to_source_bytes() {
+        let src = "ab  \n> čd e";
+        let mut n = NormText::default();
+        n.push(src, 0..5);
+        n.push(src, 7..src.len());
+        assert_eq!(n.text, "ab čd e");
+        let i = n.text.find("čd").unwrap();
+        let r = n.source_range(src, i..i + "čd".len());
+        assert_eq!(&src[r], "čd");
+    }
+
+    #[test]
+    fn includes_are_found_with_name_and_path() {
+        let t = "In [!INCLUDE[netfx_current_long](../../includes/netfx-md.md)] and [!include [wv](x.md)].";
+        let inc = find_includes(t);
+        assert_eq!(inc.len(), 2);
+        assert_eq!(&t[inc[0].name.clone()], "netfx_current_long");
+        assert_eq!(&t[inc[0].path.clone()], "../../includes/netfx-md.md");
+        assert_eq!(&t[inc[1].range.clone()], "[!include [wv](x.md)]");
+        assert!(find_includes("[!NOTE]").is_empty());
+    }
+
+    #[test]
+    fn slugs_match_docfx_anchors() {
+        assert_eq!(
+            slugify("4031 - DispatchSessionFailed"),
+            "4031---dispatchsessionfailed"
+        );
+        assert_eq!(
+            slugify("Enable WCF Diagnostics Settings"),
+            "enable-wcf-diagnostics-settings"
+        );
+        assert_eq!(slugify("What's new?"), "whats-new");
+    }
+}

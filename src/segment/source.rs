@@ -1,0 +1,526 @@
+//! The translatable blocks of an English source page.
+//!
+//! pulldown-cmark's offset iterator gives every heading, paragraph, table
+//! cell and list item with the byte range of its inline content and the
+//! inline constructs inside it (links, emphasis, code, HTML, includes). The
+//! aligner looks for each lookup in the blocks' normalised text and maps a
+//! match back to source bytes; the constructs keep replacements from
+//! cutting through Markdown syntax.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
+
+use super::{NormText, find_includes, slugify, sxs::markdown_options};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading(u8),
+    Paragraph,
+    TableCell,
+    ListItem,
+    Other,
+}
+
+/// An inline construct of a block. `inner` is the range of its content
+/// (link text, emphasised text); `None` for atomic constructs (code, HTML,
+/// autolinks, includes) whose bytes must stay together.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Construct {
+    pub outer: Range<usize>,
+    pub inner: Option<Range<usize>>,
+}
+
+/// A translatable block of the source page.
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Source bytes of the inline content.
+    pub range: Range<usize>,
+    /// The content as compared with lookups.
+    pub norm: NormText,
+    /// Inline constructs, sorted by start.
+    pub constructs: Vec<Construct>,
+    /// Source ranges of translatable text (not code, HTML, URLs, includes).
+    pub text_ranges: Vec<Range<usize>>,
+}
+
+impl Block {
+    fn partially_overlaps(c: &Construct, r: &Range<usize>) -> bool {
+        let intersects = r.start < c.outer.end && c.outer.start < r.end;
+        let contains = r.start <= c.outer.start && c.outer.end <= r.end;
+        let inside_inner = c
+            .inner
+            .as_ref()
+            .is_some_and(|i| i.start <= r.start && r.end <= i.end);
+        intersects && !contains && !inside_inner
+    }
+
+    /// Grows `r` until it cuts through no construct.
+    pub fn expand(&self, mut r: Range<usize>) -> Range<usize> {
+        loop {
+            let mut changed = false;
+            for c in &self.constructs {
+                if Self::partially_overlaps(c, &r) {
+                    r = r.start.min(c.outer.start)..r.end.max(c.outer.end);
+                    changed = true;
+                }
+            }
+            if !changed {
+                return r;
+            }
+        }
+    }
+
+    /// Cuts `r` into pieces that cut through no construct, dropping the bits
+    /// that are only syntax (`[`, `](url)`, `**`).
+    pub fn split(&self, r: Range<usize>) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        self.split_into(r, &mut out);
+        out
+    }
+
+    fn split_into(&self, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+        if r.is_empty() {
+            return;
+        }
+        let Some(c) = self
+            .constructs
+            .iter()
+            .find(|c| Self::partially_overlaps(c, &r))
+        else {
+            out.push(r);
+            return;
+        };
+        if r.start < c.outer.start {
+            self.split_into(r.start..c.outer.start, out);
+        }
+        if let Some(inner) = &c.inner {
+            let s = r.start.max(inner.start);
+            let e = r.end.min(inner.end);
+            if s < e {
+                self.split_into(s..e, out);
+            }
+        }
+        if c.outer.end < r.end {
+            self.split_into(c.outer.end..r.end, out);
+        }
+    }
+
+    /// Narrows `r` past leading and trailing whitespace and atomic
+    /// constructs (code, HTML, includes) that hold no translatable text.
+    pub fn trim(&self, src: &str, mut r: Range<usize>) -> Range<usize> {
+        loop {
+            let before = r.clone();
+            let s = &src[r.clone()];
+            r.start += s.len() - s.trim_start().len();
+            let s = &src[r.clone()];
+            r.end -= s.len() - s.trim_end().len();
+            for c in &self.constructs {
+                if c.inner.is_none() && !r.is_empty() {
+                    if c.outer.start == r.start && c.outer.end <= r.end {
+                        r.start = c.outer.end;
+                    } else if c.outer.end == r.end && c.outer.start >= r.start {
+                        r.end = c.outer.start;
+                    }
+                }
+            }
+            if r == before || r.is_empty() {
+                return r;
+            }
+        }
+    }
+
+    /// True when `r` holds translatable text: a letter or digit outside
+    /// code, HTML, URLs and include tokens.
+    pub fn has_text(&self, src: &str, r: &Range<usize>) -> bool {
+        self.text_ranges.iter().any(|t| {
+            let s = t.start.max(r.start);
+            let e = t.end.min(r.end);
+            s < e && src[s..e].chars().any(char::is_alphanumeric)
+        })
+    }
+
+    /// True when `pos` is outside every construct (top-level text).
+    pub fn is_top_level(&self, pos: usize) -> bool {
+        !self
+            .constructs
+            .iter()
+            .any(|c| c.outer.start < pos && pos < c.outer.end)
+    }
+}
+
+/// The blocks of an English page, and what the aligner needs to find text
+/// in them quickly.
+#[derive(Clone, Debug, Default)]
+pub struct SourceDoc {
+    pub blocks: Vec<Block>,
+    /// Heading anchors in document order, unique within the page.
+    pub heading_ids: Vec<String>,
+    /// Blocks by their whole normalised text.
+    pub by_text: HashMap<String, Vec<usize>>,
+    /// All blocks' normalised texts joined with `\0`, for substring search.
+    pub joined: String,
+    /// Where each block starts in `joined`.
+    pub joined_starts: Vec<usize>,
+}
+
+impl SourceDoc {
+    /// The block holding byte `pos` of `joined`, and the offset inside it.
+    pub fn locate_joined(&self, pos: usize) -> (usize, usize) {
+        let b = self.joined_starts.partition_point(|&s| s <= pos) - 1;
+        (b, pos - self.joined_starts[b])
+    }
+}
+
+#[derive(Default)]
+struct Acc {
+    pieces: Vec<Range<usize>>,
+    constructs: Vec<Construct>,
+    /// Each open inline tag: its index in `constructs`, its children's
+    /// extent, and whether its text is opaque (autolinks).
+    open: Vec<(usize, Option<Range<usize>>, bool)>,
+    text_ranges: Vec<Range<usize>>,
+    /// Depth inside constructs whose text is not translatable (autolinks).
+    opaque: usize,
+    plain: String,
+}
+
+impl Acc {
+    fn note_child(&mut self, r: &Range<usize>) {
+        if let Some((_, ext, _)) = self.open.last_mut() {
+            *ext = Some(match ext.take() {
+                Some(e) => e.start.min(r.start)..e.end.max(r.end),
+                None => r.clone(),
+            });
+        } else {
+            self.pieces.push(r.clone());
+        }
+    }
+}
+
+/// Finds the translatable blocks of the page `text`, whose Markdown body
+/// starts at byte `body_start`.
+pub fn parse(text: &str, body_start: usize) -> SourceDoc {
+    let body = &text[body_start..];
+    let mut doc = SourceDoc::default();
+    let mut containers: Vec<BlockKind> = Vec::new();
+    let mut acc = Acc::default();
+    let mut heading_text: Option<String> = None;
+    let mut slug_counts: HashMap<String, usize> = HashMap::new();
+    let mut in_code_block = 0usize;
+
+    for (ev, r) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        let r = r.start + body_start..r.end + body_start;
+        match ev {
+            Event::Start(tag) => match tag {
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Image { .. }
+                | Tag::Link { .. } => {
+                    let opaque = matches!(
+                        tag,
+                        Tag::Link {
+                            link_type: LinkType::Autolink | LinkType::Email,
+                            ..
+                        }
+                    );
+                    acc.opaque += usize::from(opaque);
+                    acc.note_child(&r);
+                    acc.constructs.push(Construct {
+                        outer: r,
+                        inner: None,
+                    });
+                    acc.open.push((acc.constructs.len() - 1, None, opaque));
+                }
+                Tag::CodeBlock(_) => {
+                    flush(text, &mut acc, &containers, &mut doc);
+                    in_code_block += 1;
+                }
+                other => {
+                    flush(text, &mut acc, &containers, &mut doc);
+                    let kind = match other {
+                        Tag::Heading { level, .. } => {
+                            heading_text = Some(String::new());
+                            BlockKind::Heading(level as u8)
+                        }
+                        Tag::Paragraph if containers.last() == Some(&BlockKind::ListItem) => {
+                            BlockKind::ListItem
+                        }
+                        Tag::Paragraph
+                        | Tag::DefinitionListTitle
+                        | Tag::DefinitionListDefinition => BlockKind::Paragraph,
+                        Tag::TableCell => BlockKind::TableCell,
+                        Tag::Item => BlockKind::ListItem,
+                        _ => BlockKind::Other,
+                    };
+                    containers.push(kind);
+                }
+            },
+            Event::End(end) => match end {
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Image
+                | TagEnd::Link => {
+                    if let Some((idx, ext, opaque)) = acc.open.pop() {
+                        if opaque {
+                            acc.opaque -= 1;
+                        }
+                        let c = &mut acc.constructs[idx];
+                        c.inner = if opaque { None } else { ext };
+                        let outer = c.outer.clone();
+                        if let Some((_, parent, _)) = acc.open.last_mut() {
+                            *parent = Some(match parent.take() {
+                                Some(e) => e.start.min(outer.start)..e.end.max(outer.end),
+                                None => outer,
+                            });
+                        }
+                    }
+                }
+                TagEnd::CodeBlock => {
+                    in_code_block = in_code_block.saturating_sub(1);
+                }
+                other => {
+                    flush(text, &mut acc, &containers, &mut doc);
+                    containers.pop();
+                    if let TagEnd::Heading(_) = other {
+                        let base = slugify(&heading_text.take().unwrap_or_default());
+                        let n = slug_counts.entry(base.clone()).or_insert(0);
+                        let id = if *n == 0 {
+                            base.clone()
+                        } else {
+                            format!("{base}-{n}")
+                        };
+                        *n += 1;
+                        doc.heading_ids.push(id);
+                    }
+                }
+            },
+            _ if in_code_block > 0 => {}
+            Event::Text(t) => {
+                if acc.opaque == 0 {
+                    acc.text_ranges.push(r.clone());
+                }
+                if let Some(h) = heading_text.as_mut() {
+                    h.push_str(&t);
+                }
+                acc.plain.push_str(&t);
+                acc.note_child(&r);
+            }
+            Event::Code(t) => {
+                if let Some(h) = heading_text.as_mut() {
+                    h.push_str(&t);
+                }
+                acc.note_child(&r);
+                acc.constructs.push(Construct {
+                    outer: r,
+                    inner: None,
+                });
+            }
+            Event::InlineHtml(_) | Event::InlineMath(_) | Event::FootnoteReference(_) => {
+                acc.note_child(&r);
+                acc.constructs.push(Construct {
+                    outer: r,
+                    inner: None,
+                });
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(h) = heading_text.as_mut() {
+                    h.push(' ');
+                }
+                acc.note_child(&r);
+            }
+            Event::Html(_) | Event::DisplayMath(_) | Event::Rule | Event::TaskListMarker(_) => {
+                flush(text, &mut acc, &containers, &mut doc);
+            }
+        }
+    }
+    flush(text, &mut acc, &containers, &mut doc);
+
+    for (i, b) in doc.blocks.iter().enumerate() {
+        doc.joined_starts.push(doc.joined.len());
+        doc.joined.push_str(&b.norm.text);
+        doc.joined.push('\0');
+        doc.by_text.entry(b.norm.text.clone()).or_default().push(i);
+    }
+    doc
+}
+
+fn flush(text: &str, acc: &mut Acc, containers: &[BlockKind], doc: &mut SourceDoc) {
+    if acc.pieces.is_empty() {
+        *acc = Acc::default();
+        return;
+    }
+    let mut a = std::mem::take(acc);
+    let kind = containers.last().copied().unwrap_or(BlockKind::Other);
+    let range = a.pieces[0].start..a.pieces[a.pieces.len() - 1].end;
+
+    // Include tokens are atomic, and their text is not translatable.
+    let includes = find_includes(&text[range.clone()]);
+    if !includes.is_empty() {
+        let inc: Vec<Range<usize>> = includes
+            .iter()
+            .map(|i| i.range.start + range.start..i.range.end + range.start)
+            .collect();
+        let inside = |r: &Range<usize>| inc.iter().any(|i| i.start <= r.start && r.end <= i.end);
+        a.constructs.retain(|c| !inside(&c.outer));
+        a.text_ranges
+            .retain(|t| !inc.iter().any(|i| t.start < i.end && i.start < t.end));
+        a.constructs.extend(
+            inc.into_iter()
+                .map(|outer| Construct { outer, inner: None }),
+        );
+    }
+    a.constructs
+        .sort_by_key(|c| (c.outer.start, std::cmp::Reverse(c.outer.end)));
+
+    // Normalised text from the top-level pieces. A gap between pieces that
+    // crosses a line end is container syntax (`> `, indentation) and is
+    // skipped; a gap within a line (a backslash escape) is kept.
+    let mut norm = NormText::default();
+    let mut pos = range.start;
+    for p in &a.pieces {
+        if p.start > pos {
+            // Where the line that the next piece is on starts, if the gap
+            // reaches back over a line end.
+            let line_start = text[..p.start]
+                .rfind('\n')
+                .map(|i| i + 1)
+                .filter(|&ls| ls >= pos);
+            match line_start {
+                Some(ls) => {
+                    norm.push(text, pos..ls);
+                    norm.push_break(ls);
+                }
+                None => norm.push(text, pos..p.start),
+            }
+        }
+        norm.push(text, p.start.max(pos)..p.end.max(pos));
+        pos = pos.max(p.end);
+    }
+    if norm.is_empty() {
+        return;
+    }
+    doc.blocks.push(Block {
+        kind,
+        range,
+        norm,
+        constructs: a.constructs,
+        text_ranges: a.text_ranges,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "---\ntitle: x\n---\n# 4031 - DispatchSessionFailed\n## Properties  \n  \n|||  \n|-|-|  \n|ID|4031|  \n|Keywords|`Code`|  \n  \n## Description  \n This event is emitted. It has [a link](x.md) and [!INCLUDE[wv](../wv-md.md)] text.  \n\n> [!NOTE]\n> Note line one\n> line two.\n\n- item one\n- item **two**\n\n```xml\n<not a block>\n```\n";
+
+    fn doc() -> (usize, SourceDoc) {
+        let start = PAGE.find("# 4031").unwrap();
+        (start, parse(PAGE, start))
+    }
+
+    fn norms(d: &SourceDoc) -> Vec<&str> {
+        d.blocks.iter().map(|b| b.norm.text.as_str()).collect()
+    }
+
+    #[test]
+    fn finds_headings_cells_paragraphs_notes_and_items() {
+        let (_, d) = doc();
+        assert_eq!(
+            norms(&d),
+            vec![
+                "4031 - DispatchSessionFailed",
+                "Properties",
+                "ID",
+                "4031",
+                "Keywords",
+                "`Code`",
+                "Description",
+                "This event is emitted. It has [a link](x.md) and [!INCLUDE[wv](../wv-md.md)] text.",
+                "Note line one line two.",
+                "item one",
+                "item **two**",
+            ]
+        );
+        assert_eq!(d.blocks[0].kind, BlockKind::Heading(1));
+        assert_eq!(d.blocks[2].kind, BlockKind::TableCell);
+        assert_eq!(d.blocks[9].kind, BlockKind::ListItem);
+    }
+
+    #[test]
+    fn heading_ids_follow_docfx() {
+        let (_, d) = doc();
+        assert_eq!(
+            d.heading_ids,
+            vec!["4031---dispatchsessionfailed", "properties", "description"]
+        );
+    }
+
+    #[test]
+    fn code_only_cells_and_includes_have_no_translatable_text() {
+        let (_, d) = doc();
+        let code = &d.blocks[5];
+        assert!(!code.has_text(PAGE, &code.range));
+        let para = &d.blocks[7];
+        let inc = PAGE.find("[!INCLUDE").unwrap();
+        assert!(!para.has_text(PAGE, &(inc..inc + "[!INCLUDE[wv](../wv-md.md)]".len())));
+        assert!(para.has_text(PAGE, &para.range));
+    }
+
+    #[test]
+    fn multi_line_blockquote_maps_back_to_source() {
+        let (_, d) = doc();
+        let b = &d.blocks[8];
+        let i = b.norm.text.find("one line").unwrap();
+        let r = b.norm.source_range(PAGE, i..i + "one line".len());
+        assert_eq!(&PAGE[r], "one\n> line");
+    }
+
+    #[test]
+    fn split_drops_link_syntax_and_keeps_link_text() {
+        let (_, d) = doc();
+        let b = &d.blocks[7];
+        let start = PAGE.find("has [a").unwrap() + 5;
+        let end = PAGE.find("(x.md)").unwrap() + 6;
+        // From inside the link text to past its end.
+        let pieces: Vec<&str> = b
+            .split(start..end + 4)
+            .iter()
+            .map(|r| &PAGE[r.clone()])
+            .collect();
+        assert_eq!(pieces, vec!["a link", " and"]);
+    }
+
+    #[test]
+    fn expand_takes_whole_constructs() {
+        let (_, d) = doc();
+        let b = &d.blocks[10];
+        let s = PAGE.find("item **two**").unwrap();
+        let r = b.expand(s..s + "item **tw".len());
+        assert_eq!(&PAGE[r], "item **two**");
+    }
+
+    #[test]
+    fn escapes_stay_in_the_normalised_text() {
+        let page = "WCF \\<system.serviceModel> a \\| b\n";
+        let d = parse(page, 0);
+        assert_eq!(d.blocks[0].norm.text, "WCF \\<system.serviceModel> a \\| b");
+    }
+
+    #[test]
+    fn whole_block_index_and_joined_text() {
+        let (_, d) = doc();
+        assert_eq!(d.by_text["ID"], vec![2]);
+        let pos = d.joined.find("Keywords").unwrap();
+        assert_eq!(d.locate_joined(pos), (4, 0));
+    }
+}

@@ -1,0 +1,349 @@
+//! The site model: configuration, the content inventory, every page's URL,
+//! and the English source pages (parsed once, shared by every locale).
+//!
+//! [`Site::load`] reads what every later stage needs; translations are read
+//! one page group at a time ([`Site::translation`]) so a build of tens of
+//! thousands of pages never holds them all in memory.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+
+use crate::align::{self, Alignment};
+use crate::config::Config;
+use crate::diag::{Diagnostic, Error, Location, Result};
+use crate::load::{self, Inventory, Page};
+use crate::segment::source::{self, SourceDoc};
+use crate::segment::sxs::{self, SxsDoc};
+
+/// An English source page, parsed.
+#[derive(Debug)]
+pub struct Source {
+    pub page: Page,
+    pub doc: SourceDoc,
+}
+
+/// A locale page, segmented and aligned with its source (if there is one).
+#[derive(Debug)]
+pub struct Translation {
+    pub page: Page,
+    pub sxs: SxsDoc,
+    pub alignment: Option<Alignment>,
+}
+
+/// Where a page is published: its folder relative to the locale root
+/// (`events/4031-dispatchsessionfailed/`, or `events/` for `events/index.md`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageUrl {
+    pub dir: String,
+}
+
+/// A loaded site.
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub inventory: Inventory,
+    /// Every page path's URL.
+    pub urls: BTreeMap<String, PageUrl>,
+    /// Parsed source pages by page path.
+    pub sources: BTreeMap<String, Arc<Source>>,
+    /// Warnings found while loading.
+    pub warnings: Vec<Diagnostic>,
+    includes: Mutex<HashMap<PathBuf, Option<String>>>,
+}
+
+/// The folder of a page path: `events/x.md` → `events/`.
+pub fn parent_dir(rel: &str) -> &str {
+    rel.rfind('/').map_or("", |i| &rel[..=i])
+}
+
+/// Checks a slug is one safe path segment.
+fn check_slug(slug: &str) -> std::result::Result<(), &'static str> {
+    if slug.is_empty() {
+        return Err("it is empty");
+    }
+    if slug.contains(['/', '\\']) || slug == ".." || slug.starts_with('.') || slug.contains('\0') {
+        return Err(
+            "it would leave the page's folder (slugs are a single name without `/`, `\\` or a leading `.`)",
+        );
+    }
+    if slug.chars().any(|c| c.is_control()) {
+        return Err("it contains control characters");
+    }
+    Ok(())
+}
+
+impl Site {
+    /// Reads `site.toml`, walks `content/` and parses every source page.
+    pub fn open(root: &Path) -> Result<Site> {
+        let config = Config::load(root)?;
+        Site::load(root, config)
+    }
+
+    /// Walks the content and parses every source page, with `config`.
+    pub fn load(root: &Path, config: Config) -> Result<Site> {
+        let inventory = load::walk(&config, root)?;
+        let results: Vec<(String, std::result::Result<Page, Diagnostic>)> = inventory
+            .pages
+            .par_iter()
+            .filter_map(|(rel, files)| {
+                let (_, path) = files.iter().find(|(l, _)| *l == 0)?;
+                Some((rel.clone(), load::read_page(root, path, 0, rel)))
+            })
+            .collect();
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
+        let mut sources = BTreeMap::new();
+        for (rel, r) in results {
+            match r {
+                Ok(page) => {
+                    warnings.extend(page.warnings.iter().cloned());
+                    let doc = source::parse(&page.src.text, page.body_start);
+                    sources.insert(rel, Arc::new(Source { page, doc }));
+                }
+                Err(d) => errors.push(d),
+            }
+        }
+
+        // URLs: the source page's slug (or file name) decides them for
+        // every locale.
+        let mut urls = BTreeMap::new();
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for rel in inventory.pages.keys() {
+            let dir = parent_dir(rel);
+            let stem = rel[dir.len()..].trim_end_matches(".md");
+            let (slug, slug_loc) = match sources
+                .get(rel)
+                .and_then(|s| s.page.front.slug.as_ref().map(|slug| (slug.clone(), s)))
+            {
+                Some((slug, s)) => {
+                    let off = s.page.src.text[..s.page.body_start]
+                        .find("slug:")
+                        .unwrap_or(0);
+                    (slug, Some(s.page.src.location(off)))
+                }
+                None => (stem.to_string(), None),
+            };
+            if let Err(why) = check_slug(&slug) {
+                let loc = slug_loc.unwrap_or_else(|| {
+                    Location::file(format!("content/{}/{rel}", config.source_locale))
+                });
+                errors.push(
+                    Diagnostic::error(
+                        "slug",
+                        format!("slug `{slug}` would escape the output directory: {why}"),
+                    )
+                    .at(loc)
+                    .help("use a plain name such as `slug: my-page`"),
+                );
+                continue;
+            }
+            let url = if stem == "index" && slug == "index" {
+                dir.to_string()
+            } else {
+                format!("{dir}{slug}/")
+            };
+            if let Some(other) = seen.insert(url.clone(), rel.clone()) {
+                errors.push(
+                    Diagnostic::error(
+                        "slug",
+                        format!("`{rel}` and `{other}` would both be published at `{url}`"),
+                    )
+                    .at(Location::file(format!(
+                        "content/{}/{rel}",
+                        config.source_locale
+                    )))
+                    .help("give one of them another file name or `slug:`"),
+                );
+                continue;
+            }
+            urls.insert(rel.clone(), PageUrl { dir: url });
+        }
+        if !errors.is_empty() {
+            errors.sort_by(|a, b| a.location.cmp(&b.location));
+            return Err(Error::Content(errors));
+        }
+        Ok(Site {
+            root: root.to_path_buf(),
+            config,
+            inventory,
+            urls,
+            sources,
+            warnings,
+            includes: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Reads, segments and aligns the page `rel` of locale `locale`.
+    pub fn translation(
+        &self,
+        rel: &str,
+        locale: usize,
+    ) -> Option<std::result::Result<Translation, Diagnostic>> {
+        let path = self.inventory.file(rel, locale)?;
+        Some(self.translation_from(rel, locale, path))
+    }
+
+    fn translation_from(
+        &self,
+        rel: &str,
+        locale: usize,
+        path: &Path,
+    ) -> std::result::Result<Translation, Diagnostic> {
+        let page = load::read_page(&self.root, path, locale, rel)?;
+        Ok(self.align_page(page))
+    }
+
+    /// Segments a loaded locale page and aligns it with its source page.
+    pub fn align_page(&self, page: Page) -> Translation {
+        let sxs = sxs::parse(&page.src, page.body_start);
+        let alignment = self
+            .sources
+            .get(&page.rel)
+            .map(|s| align::align(&s.page.src.text, &s.doc, &page.src.text, &sxs));
+        Translation {
+            page,
+            sxs,
+            alignment,
+        }
+    }
+
+    /// The page paths of the site, sorted.
+    pub fn page_paths(&self) -> impl Iterator<Item = &String> {
+        self.urls.keys()
+    }
+
+    /// True when locale `locale` has page `rel`.
+    pub fn has_page(&self, rel: &str, locale: usize) -> bool {
+        self.inventory.file(rel, locale).is_some()
+    }
+
+    /// The text of an include at `path`, relative to the page `rel` of
+    /// `locale`, or configured under `[includes]`. Paths never leave the
+    /// site root.
+    pub fn include_text(&self, locale: usize, rel: &str, name: &str, path: &str) -> Option<String> {
+        let locale_dir = self
+            .config
+            .content_dir
+            .join(&self.config.locales[locale].code);
+        let base = locale_dir.join(parent_dir(rel));
+        let target = normalize_path(&base.join(path));
+        let found = target
+            .as_ref()
+            .filter(|t| t.starts_with(&self.root))
+            .and_then(|t| {
+                let mut cache = self.includes.lock().ok()?;
+                cache
+                    .entry(t.clone())
+                    .or_insert_with(|| {
+                        let text = std::fs::read_to_string(t).ok()?;
+                        let (text, _, _) = load::normalise(text);
+                        // Include files may carry front matter of their own.
+                        let body = match text
+                            .strip_prefix("---\n")
+                            .and_then(|r| r.find("\n---").map(|i| (r, i)))
+                        {
+                            Some((r, i)) => r[i + 4..].trim_start_matches(['-', '\n']).to_string(),
+                            None => text,
+                        };
+                        Some(body.trim().to_string())
+                    })
+                    .clone()
+            });
+        found.or_else(|| self.config.includes.get(name).cloned())
+    }
+}
+
+/// Resolves `.` and `..` without touching the file system.
+pub fn normalize_path(p: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Some(out)
+}
+
+/// Joins a `/`-separated relative `path` onto folder `dir` (ending in `/`
+/// or empty), resolving `.` and `..`; `None` if it climbs above the root.
+pub fn join_rel(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The relative URL from folder `from` to `to` (both relative to the
+/// output root; folders end in `/`).
+pub fn relative_url(from: &str, to: &str) -> String {
+    let f: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let t: Vec<&str> = to.split('/').collect();
+    let mut common = 0;
+    while common < f.len() && common + 1 < t.len() && f[common] == t[common] {
+        common += 1;
+    }
+    let mut out = "../".repeat(f.len() - common);
+    out.push_str(&t[common..].join("/"));
+    if out.is_empty() {
+        out.push_str("./");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_urls_between_folders() {
+        assert_eq!(relative_url("cs-CZ/events/a/", "cs-CZ/events/b/"), "../b/");
+        assert_eq!(
+            relative_url("cs-CZ/events/a/", "en-US/events/b/"),
+            "../../../en-US/events/b/"
+        );
+        assert_eq!(
+            relative_url("cs-CZ/events/a/", "cs-CZ/events/media/x.png"),
+            "../media/x.png"
+        );
+        assert_eq!(relative_url("", "cs-CZ/"), "cs-CZ/");
+        assert_eq!(relative_url("cs-CZ/", "cs-CZ/"), "./");
+        assert_eq!(
+            relative_url("cs-CZ/events/a/", "static/locdoc.css"),
+            "../../../static/locdoc.css"
+        );
+    }
+
+    #[test]
+    fn join_rel_resolves_dots_and_refuses_to_climb_out() {
+        assert_eq!(join_rel("events/", "x.md").as_deref(), Some("events/x.md"));
+        assert_eq!(
+            join_rel("events/", "../other/x.md").as_deref(),
+            Some("other/x.md")
+        );
+        assert_eq!(join_rel("events/", "../../x.md"), None);
+    }
+
+    #[test]
+    fn slugs_may_not_escape() {
+        assert!(check_slug("ok-slug").is_ok());
+        for bad in ["", "..", "../x", "a/b", "a\\b", ".hidden"] {
+            assert!(check_slug(bad).is_err(), "{bad}");
+        }
+    }
+}
