@@ -89,14 +89,20 @@ impl Counts {
         self.orphaned += o.orphaned;
     }
 
-    /// Share of units that carry a translation (translated or untranslated
-    /// on purpose, or stale), in percent.
+    /// Share of units that carry a translation (translated, untranslated on
+    /// purpose, or stale), in percent.
     pub fn coverage(&self) -> f64 {
         let n = self.units();
         if n == 0 {
             return 100.0;
         }
         100.0 * (n - self.missing) as f64 / n as f64
+    }
+
+    /// [`Counts::coverage`] rounded down to one decimal, so that 99.99 %
+    /// never shows as 100 %.
+    pub fn coverage_floor(&self) -> f64 {
+        (self.coverage() * 10.0).floor() / 10.0
     }
 }
 
@@ -213,11 +219,7 @@ impl Taken {
 /// the English page `src` (parsed into `doc`).
 pub fn align(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc) -> Alignment {
     let n = sxs.segments.len();
-    let lookups: Vec<String> = sxs
-        .segments
-        .iter()
-        .map(|s| normalize(s.lookup(page)))
-        .collect();
+    let lookups: Vec<String> = sxs.segments.iter().map(|s| normalize(s.lookup(page))).collect();
 
     // 1. Occurrences, computed once per distinct text.
     let mut occ: HashMap<&str, Vec<Hit>> = HashMap::new();
@@ -233,9 +235,7 @@ pub fn align(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc) -> Alignment 
 
     // 2. Anchors: unique on both sides, in the same order.
     let anchors: Vec<(usize, Hit)> = (0..n)
-        .filter(|&i| {
-            !lookups[i].is_empty() && lookup_count[lookups[i].as_str()] == 1 && hits(i).len() == 1
-        })
+        .filter(|&i| !lookups[i].is_empty() && lookup_count[lookups[i].as_str()] == 1 && hits(i).len() == 1)
         .map(|i| (i, hits(i)[0].clone()))
         .collect();
     let keep = lis(&anchors.iter().map(|(_, h)| h.start).collect::<Vec<_>>());
@@ -329,20 +329,14 @@ pub fn align(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc) -> Alignment 
     // neighbours.
     let mut claimed: Vec<Vec<usize>> = vec![Vec::new(); gaps.len()];
     let mut orphans = Vec::new();
-    let unit_starts: Vec<(usize, usize)> = units
-        .iter()
-        .map(|u| (u.range.start, u.segments[0]))
-        .collect();
+    let unit_starts: Vec<(usize, usize)> = units.iter().map(|u| (u.range.start, u.segments[0])).collect();
     for i in 0..n {
         if placed[i].is_some() {
             continue;
         }
         // The source window between the units of the nearest placed
         // segments before and after this one (in page order).
-        let lo = (0..i)
-            .rev()
-            .find_map(|j| unit_end_of(&units, j))
-            .unwrap_or(0);
+        let lo = (0..i).rev().find_map(|j| unit_end_of(&units, j)).unwrap_or(0);
         let hi = (i + 1..n)
             .find_map(|j| unit_starts.iter().find(|(_, s)| *s == j).map(|(st, _)| *st))
             .unwrap_or(src.len());
@@ -351,12 +345,7 @@ pub fn align(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc) -> Alignment 
             .iter()
             .enumerate()
             .filter(|(_, g)| g.1.start >= lo && g.1.end <= hi)
-            .map(|(k, g)| {
-                (
-                    k,
-                    similarity(&lookup, &normalize(&src[g.1.clone()]).to_lowercase()),
-                )
-            })
+            .map(|(k, g)| (k, similarity(&lookup, &normalize(&src[g.1.clone()]).to_lowercase())))
             .filter(|(_, s)| *s >= STALE_SIMILARITY)
             .max_by(|a, b| a.1.total_cmp(&b.1));
         match best {
@@ -393,10 +382,7 @@ pub fn align(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc) -> Alignment 
 }
 
 fn unit_end_of(units: &[Unit], seg: usize) -> Option<usize> {
-    units
-        .iter()
-        .find(|u| u.segments.contains(&seg))
-        .map(|u| u.range.end)
+    units.iter().find(|u| u.segments.contains(&seg)).map(|u| u.range.end)
 }
 
 /// Character similarity of two texts, 0–1.
@@ -475,30 +461,20 @@ fn uncovered(src: &str, doc: &SourceDoc, units: &[Unit]) -> Vec<(usize, Range<us
 /// Splits a piece of top-level text after `.`, `!` or `?` followed by
 /// whitespace and an upper-case letter, digit or Markdown opener, the way
 /// translation tools cut paragraphs into sentences.
-fn sentences(
-    src: &str,
-    block: &crate::segment::source::Block,
-    r: Range<usize>,
-) -> Vec<Range<usize>> {
+fn sentences(src: &str, block: &crate::segment::source::Block, r: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = r.start;
     let bytes = src.as_bytes();
     let mut i = r.start;
     while i + 2 < r.end {
-        if matches!(bytes[i], b'.' | b'!' | b'?')
-            && bytes[i + 1] == b' '
-            && block.is_top_level(i + 1)
-        {
+        if matches!(bytes[i], b'.' | b'!' | b'?') && bytes[i + 1] == b' ' && block.is_top_level(i + 1) {
             let mut j = i + 1;
             while j < r.end && bytes[j] == b' ' {
                 j += 1;
             }
             if j < r.end {
                 let next = src[j..].chars().next().unwrap_or(' ');
-                if next.is_uppercase()
-                    || next.is_ascii_digit()
-                    || matches!(next, '[' | '`' | '*' | '<' | '"' | '\'')
-                {
+                if next.is_uppercase() || next.is_ascii_digit() || matches!(next, '[' | '`' | '*' | '<' | '"' | '\'') {
                     out.push(start..i + 1);
                     start = j;
                 }
@@ -526,7 +502,6 @@ mod tests {
 
     struct Fixture {
         en: String,
-        doc: SourceDoc,
         page: String,
         sxs: SxsDoc,
         al: Alignment,
@@ -540,7 +515,6 @@ mod tests {
         let al = align(en, &doc, page, &sxs);
         Fixture {
             en: en.to_string(),
-            doc,
             page: page.to_string(),
             sxs,
             al,
@@ -572,11 +546,7 @@ mod tests {
         [
             format!(
                 "# {}",
-                seg(
-                    102,
-                    "4031 – DispatchSessionFailed",
-                    "4031 - DispatchSessionFailed"
-                )
+                seg(102, "4031 – DispatchSessionFailed", "4031 - DispatchSessionFailed")
             ),
             format!("## {}", seg(103, "Vlastnosti", "Properties")),
             "\n|||\n|-|-|".to_string(),
@@ -586,11 +556,7 @@ mod tests {
                 seg(106, "Klíčová slova", "Keywords"),
                 seg(107, "ActivationServices", "ActivationServices")
             ),
-            format!(
-                "|{}|{}|",
-                seg(108, "Úroveň", "Level"),
-                seg(109, "Chyba", "Error")
-            ),
+            format!("|{}|{}|", seg(108, "Úroveň", "Level"), seg(109, "Chyba", "Error")),
             format!("\n## {}", seg(110, "Popis", "Description")),
             format!(
                 " {}",
@@ -631,14 +597,7 @@ mod tests {
             )
         );
         assert_eq!(u[2], ("ID", Status::Untranslated, vec!["ID"]));
-        assert_eq!(
-            u[11],
-            (
-                "First sentence here.",
-                Status::Translated,
-                vec!["První věta."]
-            )
-        );
+        assert_eq!(u[11], ("First sentence here.", Status::Translated, vec!["První věta."]));
     }
 
     #[test]
@@ -652,11 +611,7 @@ mod tests {
             "",
         );
         let f = run(EN, &page);
-        let missing: Vec<_> = f
-            .units()
-            .into_iter()
-            .filter(|u| u.1 == Status::Missing)
-            .collect();
+        let missing: Vec<_> = f.units().into_iter().filter(|u| u.1 == Status::Missing).collect();
         assert_eq!(
             missing,
             vec![(
@@ -684,10 +639,7 @@ mod tests {
             .filter(|u| u.1 == Status::Missing)
             .map(|u| u.0)
             .collect();
-        assert_eq!(
-            missing,
-            vec!["First sentence here.", "Second sentence follows."]
-        );
+        assert_eq!(missing, vec!["First sentence here.", "Second sentence follows."]);
     }
 
     #[test]
@@ -697,11 +649,7 @@ mod tests {
             "when dispatching a session fails",
         );
         let f = run(&en, &full_translation());
-        let stale: Vec<_> = f
-            .units()
-            .into_iter()
-            .filter(|u| u.1 == Status::Stale)
-            .collect();
+        let stale: Vec<_> = f.units().into_iter().filter(|u| u.1 == Status::Stale).collect();
         assert_eq!(
             stale,
             vec![(
@@ -717,11 +665,7 @@ mod tests {
     fn removed_english_makes_the_translation_orphaned() {
         let en = EN.replace("|Level|Error|\n", "");
         let f = run(&en, &full_translation());
-        let orphans: Vec<_> =
-            f.al.orphans
-                .iter()
-                .map(|&s| f.sxs.segments[s].text(&f.page))
-                .collect();
+        let orphans: Vec<_> = f.al.orphans.iter().map(|&s| f.sxs.segments[s].text(&f.page)).collect();
         assert_eq!(orphans, vec!["Úroveň", "Chyba"]);
         assert_eq!(f.al.counts().missing, 0);
     }
@@ -773,15 +717,10 @@ mod tests {
 
     #[test]
     fn lookup_in_link_text_replaces_only_the_text() {
-        let en =
-            "|||\n|-|-|\n|[131 - BufferPoolAllocation](131-bufferpoolallocation.md)|Verbose|\n";
+        let en = "|||\n|-|-|\n|[131 - BufferPoolAllocation](131-bufferpoolallocation.md)|Verbose|\n";
         let page = format!(
             "|||\n|-|-|\n|[{}](131-bufferpoolallocation.md)|{}|\n",
-            seg(
-                1,
-                "131 – BufferPoolAllocation",
-                "131 - BufferPoolAllocation"
-            ),
+            seg(1, "131 – BufferPoolAllocation", "131 - BufferPoolAllocation"),
             seg(2, "Podrobné", "Verbose")
         );
         let f = run(en, &page);
@@ -837,17 +776,10 @@ mod tests {
         let en = "First one. second stays. Third e.g. Fourth [link](x.md).\n";
         let doc = source::parse(en, 0);
         let b = &doc.blocks[0];
-        let s: Vec<&str> = sentences(en, b, b.range.clone())
-            .into_iter()
-            .map(|r| &en[r])
-            .collect();
+        let s: Vec<&str> = sentences(en, b, b.range.clone()).into_iter().map(|r| &en[r]).collect();
         assert_eq!(
             s,
-            vec![
-                "First one. second stays.",
-                "Third e.g.",
-                "Fourth [link](x.md)."
-            ]
+            vec!["First one. second stays.", "Third e.g.", "Fourth [link](x.md)."]
         );
     }
 }

@@ -24,6 +24,8 @@ pub struct BuildOptions {
     pub root: PathBuf,
     /// Output folder instead of `output_dir` from `site.toml`.
     pub out: Option<PathBuf>,
+    /// Content folder instead of `content_dir` from `site.toml`.
+    pub content: Option<PathBuf>,
     /// Only these locales (codes); empty for all.
     pub locales: Vec<String>,
     /// Fail (exit 1) when there are warnings.
@@ -69,12 +71,7 @@ pub fn select_locales(site: &Site, wanted: &[String]) -> Result<Vec<usize>> {
                 }
             }
             None => {
-                let known: Vec<&str> = site
-                    .config
-                    .locales
-                    .iter()
-                    .map(|l| l.code.as_str())
-                    .collect();
+                let known: Vec<&str> = site.config.locales.iter().map(|l| l.code.as_str()).collect();
                 return Err(Error::Usage(format!(
                     "--locale {w}: not a locale of this site (known: {})",
                     known.join(", ")
@@ -89,21 +86,17 @@ pub fn select_locales(site: &Site, wanted: &[String]) -> Result<Vec<usize>> {
 /// Builds the site at `opts.root`.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
-    let site = Site::open(&opts.root)?;
-    let out = opts
-        .out
-        .clone()
-        .unwrap_or_else(|| site.config.output_dir.clone());
+    let mut config = crate::config::Config::load(&opts.root)?;
+    if let Some(c) = &opts.content {
+        config.content_dir = c.clone();
+    }
+    let site = Site::load(&opts.root, config)?;
+    let out = opts.out.clone().unwrap_or_else(|| site.config.output_dir.clone());
     build_site(&site, &out, opts, started)
 }
 
 /// Builds a loaded site into `out`.
-pub fn build_site(
-    site: &Site,
-    out: &Path,
-    opts: &BuildOptions,
-    started: Instant,
-) -> Result<BuildReport> {
+pub fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant) -> Result<BuildReport> {
     let locales = select_locales(site, &opts.locales)?;
     let out_abs = if out.is_absolute() {
         out.to_path_buf()
@@ -184,8 +177,7 @@ pub fn build_site(
         errors.sort_by(|a, b| a.location.cmp(&b.location));
         return Err(Error::Content(errors));
     }
-    warnings
-        .sort_by(|a, b| (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message)));
+    warnings.sort_by(|a, b| (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message)));
     warnings.dedup();
     if opts.deny_warnings && !warnings.is_empty() {
         let errors = warnings
@@ -200,10 +192,7 @@ pub fn build_site(
 
     // Index pages.
     summaries.sort_by(|a, b| (a.locale, &a.rel).cmp(&(b.locale, &b.rel)));
-    staging.write(
-        "index.html",
-        renderer.root_index(&summaries, &locales)?.as_bytes(),
-    )?;
+    staging.write("index.html", renderer.root_index(&summaries, &locales)?.as_bytes())?;
     for &l in &locales {
         let code = &site.config.locales[l].code;
         staging.write(
@@ -222,13 +211,7 @@ pub fn build_site(
         let code = &site.config.locales[l].code;
         for (al, rel, path) in &site.inventory.assets {
             let own = *al == l;
-            let inherited = *al == 0
-                && l != 0
-                && !site
-                    .inventory
-                    .assets
-                    .iter()
-                    .any(|(x, r, _)| *x == l && r == rel);
+            let inherited = *al == 0 && l != 0 && !site.inventory.assets.iter().any(|(x, r, _)| *x == l && r == rel);
             if own || inherited {
                 staging.copy(path, &format!("{code}/{rel}"))?;
             }
@@ -271,8 +254,7 @@ fn copy_static(dir: &Path, staging: &Staging) -> Result<()> {
             Error::io(
                 "read",
                 p,
-                e.into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("loop")),
+                e.into_io_error().unwrap_or_else(|| std::io::Error::other("loop")),
             )
         })?;
         if entry.file_type().is_file() {

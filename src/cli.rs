@@ -39,6 +39,9 @@ struct Common {
     /// The site root: the folder holding site.toml.
     #[arg(long, value_name = "DIR", default_value = ".")]
     root: PathBuf,
+    /// Read pages from this folder instead of content_dir from site.toml.
+    #[arg(long, value_name = "DIR")]
+    content: Option<PathBuf>,
     /// Print only errors.
     #[arg(short, long)]
     quiet: bool,
@@ -73,9 +76,7 @@ fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
-        }
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal(),
     }
 }
 
@@ -125,24 +126,17 @@ fn print_build(report: &BuildReport) {
         "Built {} pages in {} locales in {ms:.0} ms → {}",
         report.total_pages(),
         report.pages.len(),
-        report
-            .out
-            .strip_prefix(".")
-            .unwrap_or(&report.out)
-            .display()
+        report.out.strip_prefix(".").unwrap_or(&report.out).display()
     );
     for (code, n) in &report.pages {
-        let counts = report
-            .counts
-            .iter()
-            .find(|(c, _)| c == code)
-            .map(|(_, c)| c);
+        let pages = if *n == 1 { "page " } else { "pages" };
+        let counts = report.counts.iter().find(|(c, _)| c == code).map(|(_, c)| c);
         match counts {
             Some(c) => {
                 let _ = writeln!(
                     out,
-                    "  {code:<8} {n:>6} pages  {:>5.1}% translated  ({} translated, {} untranslated, {} stale, {} missing, {} orphaned)",
-                    c.coverage(),
+                    "  {code:<8} {n:>6} {pages}  {:>5.1}% translated  ({} translated, {} untranslated, {} stale, {} missing, {} orphaned)",
+                    c.coverage_floor(),
                     c.translated,
                     c.untranslated,
                     c.stale,
@@ -151,7 +145,7 @@ fn print_build(report: &BuildReport) {
                 );
             }
             None => {
-                let _ = writeln!(out, "  {code:<8} {n:>6} pages  (source)");
+                let _ = writeln!(out, "  {code:<8} {n:>6} {pages}  (source)");
             }
         }
     }
@@ -168,6 +162,7 @@ pub fn main() -> ExitCode {
             let opts = BuildOptions {
                 root: args.common.root.clone(),
                 out: args.out,
+                content: args.common.content.clone(),
                 locales: args.locales,
                 deny_warnings: args.deny_warnings,
             };

@@ -144,11 +144,7 @@ impl Config {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(Error::config(
-                    Diagnostic::error(
-                        "config",
-                        format!("no {CONFIG_FILE} in {}", root.display()),
-                    )
-                    .help(format!(
+                    Diagnostic::error("config", format!("no {CONFIG_FILE} in {}", root.display())).help(format!(
                         "run locdoc from the site root, pass --root DIR, or create {CONFIG_FILE} \
                          with title, base_url and [[locales]] (see the README)"
                     )),
@@ -373,11 +369,7 @@ name = "English"
     #[test]
     fn invalid_locale_code_is_rejected() {
         let d = err_of(&GOOD.replace("cs-CZ", "cs_CZ!"));
-        assert!(
-            d.message.contains("not a valid BCP 47 tag"),
-            "{}",
-            d.message
-        );
+        assert!(d.message.contains("not a valid BCP 47 tag"), "{}", d.message);
         assert_eq!(d.location.unwrap().line, 5);
     }
 

@@ -143,10 +143,7 @@ impl Diagnostic {
         let group = match (&self.location, &self.source_line) {
             (Some(loc), Some(line)) => {
                 let start = char_to_byte(line, loc.column.saturating_sub(1) as usize);
-                let end = char_to_byte(
-                    line,
-                    (loc.column.saturating_sub(1) + loc.len.max(1)) as usize,
-                );
+                let end = char_to_byte(line, (loc.column.saturating_sub(1) + loc.len.max(1)) as usize);
                 let end = end.max((start + 1).min(line.len()));
                 title.element(
                     Snippet::source(line.as_str())
@@ -164,15 +161,9 @@ impl Diagnostic {
         };
         let mut report = vec![group];
         if let Some(help) = &self.help {
-            report.push(Group::with_title(
-                Level::HELP.secondary_title(help.as_str()),
-            ));
+            report.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
         }
-        let renderer = if color {
-            Renderer::styled()
-        } else {
-            Renderer::plain()
-        };
+        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
         renderer.render(&report)
     }
 }
@@ -230,8 +221,7 @@ impl SourceText {
     pub fn locate(&self, offset: usize, len: usize) -> (Location, &str) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let (line, start) = self.line_of(offset);
-        let line_end = memchr::memchr(b'\n', &self.text.as_bytes()[start..])
-            .map_or(self.text.len(), |i| start + i);
+        let line_end = memchr::memchr(b'\n', &self.text.as_bytes()[start..]).map_or(self.text.len(), |i| start + i);
         let line_text = &self.text[start..line_end];
         let column = self.text[start..offset].chars().count() as u32 + 1;
         let end = floor_char_boundary(&self.text, (offset + len).min(line_end).max(offset));
@@ -326,16 +316,8 @@ impl Error {
             Error::Usage(msg) => vec![Diagnostic::error("usage", msg.clone())],
             Error::Config(d) | Error::Template(d) => vec![(**d).clone()],
             Error::Content(ds) => ds.clone(),
-            Error::Io {
-                action,
-                path,
-                source,
-            } => vec![
-                Diagnostic::error(
-                    "io",
-                    format!("cannot {action} {}: {source}", path.display()),
-                )
-                .help(io_help(source)),
+            Error::Io { action, path, source } => vec![
+                Diagnostic::error("io", format!("cannot {action} {}: {source}", path.display())).help(io_help(source)),
             ],
         }
     }
@@ -388,10 +370,7 @@ mod tests {
     #[test]
     fn exit_codes_follow_the_documented_table() {
         assert_eq!(Error::Usage("x".into()).exit_code(), 2);
-        assert_eq!(
-            Error::config(Diagnostic::error("config", "x")).exit_code(),
-            2
-        );
+        assert_eq!(Error::config(Diagnostic::error("config", "x")).exit_code(), 2);
         assert_eq!(Error::Content(vec![]).exit_code(), 1);
     }
 }

@@ -82,12 +82,7 @@ pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
                     .locales
                     .iter()
                     .find(|l| l.code.eq_ignore_ascii_case(&name))
-                    .map(|l| {
-                        format!(
-                            "; did you mean `{}`? Locale folders are case-sensitive",
-                            l.code
-                        )
-                    })
+                    .map(|l| format!("; did you mean `{}`? Locale folders are case-sensitive", l.code))
                     .unwrap_or_default();
                 return Err(Error::config(
                     Diagnostic::error(
@@ -192,12 +187,7 @@ pub fn read_page(root: &Path, path: &Path, locale: usize, rel: &str) -> Result<P
 }
 
 /// Parses a page from its bytes; `display` is the path shown in diagnostics.
-pub fn parse_page(
-    display: String,
-    bytes: Vec<u8>,
-    locale: usize,
-    rel: &str,
-) -> Result<Page, Diagnostic> {
+pub fn parse_page(display: String, bytes: Vec<u8>, locale: usize, rel: &str) -> Result<Page, Diagnostic> {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -260,9 +250,7 @@ fn split_front_matter(src: &SourceText) -> Result<(Range<usize>, usize), Diagnos
         };
         return Err(Diagnostic::error("front-matter", what)
             .at_offset(src, 0, first_end)
-            .help(
-                "start the file with a line `---`, then `title: ...`, then a closing line `---`",
-            ));
+            .help("start the file with a line `---`, then `title: ...`, then a closing line `---`"));
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut pos = yaml_start;
@@ -274,11 +262,9 @@ fn split_front_matter(src: &SourceText) -> Result<(Range<usize>, usize), Diagnos
         }
         pos = end + 1;
     }
-    Err(
-        Diagnostic::error("front-matter", "the front matter is never closed")
-            .at_offset(src, 0, 3)
-            .help("add a line `---` after the last YAML field"),
-    )
+    Err(Diagnostic::error("front-matter", "the front matter is never closed")
+        .at_offset(src, 0, 3)
+        .help("add a line `---` after the last YAML field"))
 }
 
 fn scalar_string(v: &Value) -> Option<String> {
@@ -290,10 +276,7 @@ fn scalar_string(v: &Value) -> Option<String> {
     }
 }
 
-fn parse_front_matter(
-    src: &SourceText,
-    range: Range<usize>,
-) -> Result<(FrontMatter, Vec<Diagnostic>), Diagnostic> {
+fn parse_front_matter(src: &SourceText, range: Range<usize>) -> Result<(FrontMatter, Vec<Diagnostic>), Diagnostic> {
     let yaml = &src.text[range.clone()];
     let mut warnings = Vec::new();
     let fields: IndexMap<String, Value> = if yaml.trim().is_empty() {
@@ -302,9 +285,9 @@ fn parse_front_matter(
         match serde_saphyr::from_str::<Option<IndexMap<String, Value>>>(yaml) {
             Ok(map) => map.unwrap_or_default(),
             Err(e) => {
-                let (line, column) = e.location().map_or((1, 1), |l| {
-                    (l.line().max(1) as usize, l.column().max(1) as usize)
-                });
+                let (line, column) = e
+                    .location()
+                    .map_or((1, 1), |l| (l.line().max(1) as usize, l.column().max(1) as usize));
                 let offset = offset_of_line_col(yaml, line, column) + range.start;
                 let message = yaml_message(&e);
                 return Err(Diagnostic::error("front-matter", format!("invalid YAML front matter: {message}"))
@@ -376,12 +359,7 @@ mod tests {
     use super::*;
 
     fn page(text: &str) -> Result<Page, Diagnostic> {
-        parse_page(
-            "content/cs-CZ/x.md".into(),
-            text.as_bytes().to_vec(),
-            1,
-            "x.md",
-        )
+        parse_page("content/cs-CZ/x.md".into(), text.as_bytes().to_vec(), 1, "x.md")
     }
 
     #[test]
@@ -402,10 +380,7 @@ mod tests {
 
     #[test]
     fn tolerates_empty_values_unknown_keys_and_trailing_spaces() {
-        let p = page(
-            "---  \ntitle: 4031\nms.custom: \nhelpviewer_keywords: \n  - \"a [WCF]\"\n---  \nx  \n",
-        )
-        .unwrap();
+        let p = page("---  \ntitle: 4031\nms.custom: \nhelpviewer_keywords: \n  - \"a [WCF]\"\n---  \nx  \n").unwrap();
         assert_eq!(p.front.title.as_deref(), Some("4031"));
         assert!(p.front.fields["ms.custom"].is_null());
         assert_eq!(p.front.fields["helpviewer_keywords"][0], "a [WCF]");
@@ -425,10 +400,7 @@ mod tests {
         assert_eq!(d.code, "front-matter");
         assert!(d.message.contains("no front matter"));
         let loc = d.location.unwrap();
-        assert_eq!(
-            (loc.file.as_str(), loc.line, loc.column),
-            ("content/cs-CZ/x.md", 1, 1)
-        );
+        assert_eq!((loc.file.as_str(), loc.line, loc.column), ("content/cs-CZ/x.md", 1, 1));
     }
 
     #[test]
@@ -445,17 +417,9 @@ mod tests {
     #[test]
     fn invalid_yaml_points_at_the_line_in_the_file() {
         let d = page("---\ntitle: a\nms.date: [unclosed\nx: 1\n---\nbody\n").unwrap_err();
-        assert!(
-            d.message.starts_with("invalid YAML front matter"),
-            "{}",
-            d.message
-        );
+        assert!(d.message.starts_with("invalid YAML front matter"), "{}", d.message);
         let loc = d.location.unwrap();
-        assert!(
-            loc.line >= 3,
-            "line {} should be in the YAML after the fence",
-            loc.line
-        );
+        assert!(loc.line >= 3, "line {} should be in the YAML after the fence", loc.line);
     }
 
     #[test]
@@ -473,13 +437,7 @@ mod tests {
 
     #[test]
     fn invalid_utf8_names_the_position() {
-        let d = parse_page(
-            "x.md".into(),
-            b"---\ntitle: \xff\n---\n".to_vec(),
-            0,
-            "x.md",
-        )
-        .unwrap_err();
+        let d = parse_page("x.md".into(), b"---\ntitle: \xff\n---\n".to_vec(), 0, "x.md").unwrap_err();
         assert_eq!(d.code, "encoding");
         assert_eq!(d.location.unwrap().line, 2);
     }

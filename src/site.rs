@@ -65,9 +65,7 @@ fn check_slug(slug: &str) -> std::result::Result<(), &'static str> {
         return Err("it is empty");
     }
     if slug.contains(['/', '\\']) || slug == ".." || slug.starts_with('.') || slug.contains('\0') {
-        return Err(
-            "it would leave the page's folder (slugs are a single name without `/`, `\\` or a leading `.`)",
-        );
+        return Err("it would leave the page's folder (slugs are a single name without `/`, `\\` or a leading `.`)");
     }
     if slug.chars().any(|c| c.is_control()) {
         return Err("it contains control characters");
@@ -119,17 +117,13 @@ impl Site {
                 .and_then(|s| s.page.front.slug.as_ref().map(|slug| (slug.clone(), s)))
             {
                 Some((slug, s)) => {
-                    let off = s.page.src.text[..s.page.body_start]
-                        .find("slug:")
-                        .unwrap_or(0);
+                    let off = s.page.src.text[..s.page.body_start].find("slug:").unwrap_or(0);
                     (slug, Some(s.page.src.location(off)))
                 }
                 None => (stem.to_string(), None),
             };
             if let Err(why) = check_slug(&slug) {
-                let loc = slug_loc.unwrap_or_else(|| {
-                    Location::file(format!("content/{}/{rel}", config.source_locale))
-                });
+                let loc = slug_loc.unwrap_or_else(|| Location::file(format!("content/{}/{rel}", config.source_locale)));
                 errors.push(
                     Diagnostic::error(
                         "slug",
@@ -151,10 +145,7 @@ impl Site {
                         "slug",
                         format!("`{rel}` and `{other}` would both be published at `{url}`"),
                     )
-                    .at(Location::file(format!(
-                        "content/{}/{rel}",
-                        config.source_locale
-                    )))
+                    .at(Location::file(format!("content/{}/{rel}", config.source_locale)))
                     .help("give one of them another file name or `slug:`"),
                 );
                 continue;
@@ -177,21 +168,12 @@ impl Site {
     }
 
     /// Reads, segments and aligns the page `rel` of locale `locale`.
-    pub fn translation(
-        &self,
-        rel: &str,
-        locale: usize,
-    ) -> Option<std::result::Result<Translation, Diagnostic>> {
+    pub fn translation(&self, rel: &str, locale: usize) -> Option<std::result::Result<Translation, Diagnostic>> {
         let path = self.inventory.file(rel, locale)?;
         Some(self.translation_from(rel, locale, path))
     }
 
-    fn translation_from(
-        &self,
-        rel: &str,
-        locale: usize,
-        path: &Path,
-    ) -> std::result::Result<Translation, Diagnostic> {
+    fn translation_from(&self, rel: &str, locale: usize, path: &Path) -> std::result::Result<Translation, Diagnostic> {
         let page = load::read_page(&self.root, path, locale, rel)?;
         Ok(self.align_page(page))
     }
@@ -203,11 +185,7 @@ impl Site {
             .sources
             .get(&page.rel)
             .map(|s| align::align(&s.page.src.text, &s.doc, &page.src.text, &sxs));
-        Translation {
-            page,
-            sxs,
-            alignment,
-        }
+        Translation { page, sxs, alignment }
     }
 
     /// The page paths of the site, sorted.
@@ -224,34 +202,25 @@ impl Site {
     /// `locale`, or configured under `[includes]`. Paths never leave the
     /// site root.
     pub fn include_text(&self, locale: usize, rel: &str, name: &str, path: &str) -> Option<String> {
-        let locale_dir = self
-            .config
-            .content_dir
-            .join(&self.config.locales[locale].code);
+        let locale_dir = self.config.content_dir.join(&self.config.locales[locale].code);
         let base = locale_dir.join(parent_dir(rel));
         let target = normalize_path(&base.join(path));
-        let found = target
-            .as_ref()
-            .filter(|t| t.starts_with(&self.root))
-            .and_then(|t| {
-                let mut cache = self.includes.lock().ok()?;
-                cache
-                    .entry(t.clone())
-                    .or_insert_with(|| {
-                        let text = std::fs::read_to_string(t).ok()?;
-                        let (text, _, _) = load::normalise(text);
-                        // Include files may carry front matter of their own.
-                        let body = match text
-                            .strip_prefix("---\n")
-                            .and_then(|r| r.find("\n---").map(|i| (r, i)))
-                        {
-                            Some((r, i)) => r[i + 4..].trim_start_matches(['-', '\n']).to_string(),
-                            None => text,
-                        };
-                        Some(body.trim().to_string())
-                    })
-                    .clone()
-            });
+        let found = target.as_ref().filter(|t| t.starts_with(&self.root)).and_then(|t| {
+            let mut cache = self.includes.lock().ok()?;
+            cache
+                .entry(t.clone())
+                .or_insert_with(|| {
+                    let text = std::fs::read_to_string(t).ok()?;
+                    let (text, _, _) = load::normalise(text);
+                    // Include files may carry front matter of their own.
+                    let body = match text.strip_prefix("---\n").and_then(|r| r.find("\n---").map(|i| (r, i))) {
+                        Some((r, i)) => r[i + 4..].trim_start_matches(['-', '\n']).to_string(),
+                        None => text,
+                    };
+                    Some(body.trim().to_string())
+                })
+                .clone()
+        });
         found.or_else(|| self.config.includes.get(name).cloned())
     }
 }
@@ -332,10 +301,7 @@ mod tests {
     #[test]
     fn join_rel_resolves_dots_and_refuses_to_climb_out() {
         assert_eq!(join_rel("events/", "x.md").as_deref(), Some("events/x.md"));
-        assert_eq!(
-            join_rel("events/", "../other/x.md").as_deref(),
-            Some("other/x.md")
-        );
+        assert_eq!(join_rel("events/", "../other/x.md").as_deref(), Some("other/x.md"));
         assert_eq!(join_rel("events/", "../../x.md"), None);
     }
 

@@ -90,12 +90,7 @@ fn add(bundle: &mut Bundle, ids: &mut BTreeSet<String>, res: FluentResource) {
 }
 
 /// Adds the built-in and the site's messages of `code`; returns their IDs.
-fn load_into(
-    bundle: &mut Bundle,
-    code: &str,
-    root: &Path,
-    locales_dir: &Path,
-) -> Result<BTreeSet<String>> {
+fn load_into(bundle: &mut Bundle, code: &str, root: &Path, locales_dir: &Path) -> Result<BTreeSet<String>> {
     let mut ids = BTreeSet::new();
     if let Some((_, text)) = BUILTIN.iter().find(|(c, _)| *c == code) {
         let res = parse_ftl(&format!("<built-in {code}.ftl>"), text.to_string())?;

@@ -53,8 +53,7 @@ pub fn substitute(s: &str, fills: &Fills, plain: bool) -> String {
     if !s.contains(OPEN) {
         return s.to_string();
     }
-    let mut out =
-        String::with_capacity(s.len() + fills.html.iter().map(String::len).sum::<usize>());
+    let mut out = String::with_capacity(s.len() + fills.html.iter().map(String::len).sum::<usize>());
     let mut rest = s;
     while let Some(i) = rest.find(OPEN) {
         out.push_str(&rest[..i]);
@@ -94,16 +93,12 @@ pub struct RenderCtx<'a> {
     pub alert_labels: &'a [String; 5],
     /// Relative link targets that lead nowhere.
     pub broken_links: std::cell::RefCell<BTreeSet<String>>,
-    /// Includes that could not be resolved.
-    pub missing_includes: std::cell::RefCell<BTreeSet<String>>,
+    /// Includes that could not be resolved: (name, path).
+    pub missing_includes: std::cell::RefCell<BTreeSet<(String, String)>>,
 }
 
 impl<'a> RenderCtx<'a> {
-    pub fn new(
-        links: &'a dyn LinkResolver,
-        xref_url: Option<&'a str>,
-        alert_labels: &'a [String; 5],
-    ) -> Self {
+    pub fn new(links: &'a dyn LinkResolver, xref_url: Option<&'a str>, alert_labels: &'a [String; 5]) -> Self {
         RenderCtx {
             links,
             xref_url,
@@ -122,10 +117,7 @@ fn allowed_url(url: &str) -> bool {
             let scheme = url[..i].to_ascii_lowercase();
             matches!(scheme.as_str(), "http" | "https" | "mailto" | "xref")
         }
-        _ => !url
-            .trim_start()
-            .to_ascii_lowercase()
-            .starts_with("javascript"),
+        _ => !url.trim_start().to_ascii_lowercase().starts_with("javascript"),
     }
 }
 
@@ -152,10 +144,7 @@ fn xref_uid(dest: &str) -> &str {
 }
 
 fn xref_href(template: &str, uid: &str) -> String {
-    let uid = uid
-        .trim_end_matches("%2A")
-        .trim_end_matches('*')
-        .to_lowercase();
+    let uid = uid.trim_end_matches("%2A").trim_end_matches('*').to_lowercase();
     template.replace("{uid}", &uid)
 }
 
@@ -177,7 +166,7 @@ fn replace_includes(md: &str, includes: &[Include], ctx: &RenderCtx, fills: &mut
             None => {
                 ctx.missing_includes
                     .borrow_mut()
-                    .insert(format!("{name} ({path})"));
+                    .insert((name.to_string(), path.to_string()));
                 fills.add(
                     format!(
                         "<span class=\"include-missing\" title=\"{}\">{}</span>",
@@ -276,14 +265,13 @@ impl<'c, 'a> Rewriter<'c, 'a> {
                 }));
             }
             Event::End(TagEnd::Heading(level)) => {
-                if let Some(id) = self
-                    .heading
-                    .checked_sub(1)
-                    .and_then(|h| self.heading_ids.get(h))
-                {
+                if let Some(id) = self.heading.checked_sub(1).and_then(|h| self.heading_ids.get(h)) {
                     out.push(Event::Html(
-                        format!("<a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a>", esc_attr(id))
-                            .into(),
+                        format!(
+                            "<a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a>",
+                            esc_attr(id)
+                        )
+                        .into(),
                     ));
                 }
                 out.push(Event::End(TagEnd::Heading(level)));
@@ -331,8 +319,7 @@ impl<'c, 'a> Rewriter<'c, 'a> {
                         None => {
                             self.links.push(LinkEnd::Html("</code>"));
                             out.push(Event::Html(
-                                format!("<code class=\"xref\" title=\"{}\">", esc_attr(&uid))
-                                    .into(),
+                                format!("<code class=\"xref\" title=\"{}\">", esc_attr(&uid)).into(),
                             ));
                         }
                     }
@@ -419,8 +406,7 @@ fn drop_empty_table_heads(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
             let empty = events[i..end].iter().all(|e| {
                 matches!(
                     e,
-                    Event::Start(Tag::TableHead | Tag::TableCell)
-                        | Event::End(TagEnd::TableHead | TagEnd::TableCell)
+                    Event::Start(Tag::TableHead | Tag::TableCell) | Event::End(TagEnd::TableHead | TagEnd::TableCell)
                 )
             });
             if empty {
@@ -494,20 +480,7 @@ fn is_plain(md: &str) -> bool {
     !md.bytes().any(|b| {
         matches!(
             b,
-            b'\\'
-                | b'`'
-                | b'*'
-                | b'_'
-                | b'['
-                | b']'
-                | b'<'
-                | b'>'
-                | b'&'
-                | b'!'
-                | b'~'
-                | b'\n'
-                | b'\r'
-                | b'|'
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'!' | b'~' | b'\n' | b'\r' | b'|'
         )
     }) && !md.contains(OPEN)
         && !md.contains("  ")
@@ -588,9 +561,8 @@ pub fn plain_text(md: &str) -> String {
 static INLINE_SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::empty();
     b.add_tags([
-        "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "i", "ins",
-        "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
-        "var", "wbr",
+        "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s",
+        "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
     ])
     .add_tag_attributes("a", ["href", "title", "hreflang"])
     .add_tag_attributes("abbr", ["title"])
@@ -642,9 +614,7 @@ pub struct MapLinks {
 
 impl LinkResolver for MapLinks {
     fn resolve(&self, dest: &str) -> Option<String> {
-        let (path, frag) = dest
-            .split_once('#')
-            .map_or((dest, None), |(p, f)| (p, Some(f)));
+        let (path, frag) = dest.split_once('#').map_or((dest, None), |(p, f)| (p, Some(f)));
         let url = self.links.get(path)?;
         Some(match frag {
             Some(f) => format!("{url}#{f}"),
@@ -661,11 +631,7 @@ mod tests {
     use super::*;
 
     fn ctx<'a>(links: &'a MapLinks, labels: &'a [String; 5]) -> RenderCtx<'a> {
-        RenderCtx::new(
-            links,
-            Some("https://learn.microsoft.com/dotnet/api/{uid}"),
-            labels,
-        )
+        RenderCtx::new(links, Some("https://learn.microsoft.com/dotnet/api/{uid}"), labels)
     }
 
     fn inline(md: &str) -> String {
@@ -682,10 +648,7 @@ mod tests {
 
     #[test]
     fn inline_markup_renders_without_a_paragraph() {
-        assert_eq!(
-            inline("**tučně** a `kód`"),
-            "<strong>tučně</strong> a <code>kód</code>"
-        );
+        assert_eq!(inline("**tučně** a `kód`"), "<strong>tučně</strong> a <code>kód</code>");
         assert_eq!(inline("_kurzíva_ a *ta*"), "<em>kurzíva</em> a <em>ta</em>");
     }
 
@@ -701,10 +664,7 @@ mod tests {
     #[test]
     fn entities_escapes_and_placeholders_survive() {
         assert_eq!(inline("a &#124; b"), "a | b");
-        assert_eq!(
-            inline("\\<system.serviceModel>"),
-            "&lt;system.serviceModel&gt;"
-        );
+        assert_eq!(inline("\\<system.serviceModel>"), "&lt;system.serviceModel&gt;");
         assert_eq!(inline("'%1' {0} % 2"), "'%1' {0} % 2");
     }
 
@@ -775,10 +735,7 @@ mod tests {
             render_inline("[a](x.md#frag) [b](y.md)", &ctx, true),
             "<a href=\"../x/#frag\">a</a> <a href=\"y.md\">b</a>"
         );
-        assert_eq!(
-            ctx.broken_links.borrow().iter().collect::<Vec<_>>(),
-            vec!["y.md"]
-        );
+        assert_eq!(ctx.broken_links.borrow().iter().collect::<Vec<_>>(), vec!["y.md"]);
     }
 
     #[test]
@@ -792,10 +749,7 @@ mod tests {
             "Windows Vista a"
         );
         let out = render_inline("[!INCLUDE[nf](../nf-md.md)]", &ctx, true);
-        assert_eq!(
-            out,
-            "<span class=\"include-missing\" title=\"../nf-md.md\">nf</span>"
-        );
+        assert_eq!(out, "<span class=\"include-missing\" title=\"../nf-md.md\">nf</span>");
         assert_eq!(ctx.missing_includes.borrow().len(), 1);
     }
 
@@ -805,16 +759,11 @@ mod tests {
         let labels = english_alert_labels();
         let c = ctx(&links, &labels);
         let mut fills = Fills::default();
-        let s = fills.add(
-            "<span class=\"seg\">Vlastnosti</span>".into(),
-            "Vlastnosti".into(),
-        );
+        let s = fills.add("<span class=\"seg\">Vlastnosti</span>".into(), "Vlastnosti".into());
         let md = format!("## {s}\n\n|||\n|-|-|\n|ID|4031|\n\n> [!NOTE]\n> Text.\n");
         let html = render_document(&md, &["properties".into()], &c, &mut fills, false);
         assert!(
-            html.contains(
-                "<h2 id=\"properties\"><span class=\"seg\">Vlastnosti</span><a class=\"anchor\""
-            ),
+            html.contains("<h2 id=\"properties\"><span class=\"seg\">Vlastnosti</span><a class=\"anchor\""),
             "{html}"
         );
         assert!(!html.contains("<thead>"), "{html}");
@@ -823,9 +772,7 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains(
-                "<div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Note</p>"
-            ),
+            html.contains("<div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Note</p>"),
             "{html}"
         );
     }
@@ -837,13 +784,7 @@ mod tests {
         let c = ctx(&links, &labels);
         let mut fills = Fills::default();
         let s = fills.add("<span>\"x\"</span>".into(), "Obrázek \"x\"".into());
-        let html = render_document(
-            &format!("![{s}](https://e.org/a.png)\n"),
-            &[],
-            &c,
-            &mut fills,
-            false,
-        );
+        let html = render_document(&format!("![{s}](https://e.org/a.png)\n"), &[], &c, &mut fills, false);
         assert!(html.contains("alt=\"Obrázek &quot;x&quot;\""), "{html}");
     }
 
@@ -853,10 +794,7 @@ mod tests {
         let labels = english_alert_labels();
         let c = ctx(&links, &labels);
         let mut fills = Fills::default();
-        let s = fills.add(
-            "<span class=\"seg\" data-u=\"1\">ok</span>".into(),
-            "ok".into(),
-        );
+        let s = fills.add("<span class=\"seg\" data-u=\"1\">ok</span>".into(), "ok".into());
         let html = render_document(
             &format!("<script>alert(1)</script>\n\n{s} <b onclick=\"x\">b</b>\n"),
             &[],
@@ -864,31 +802,19 @@ mod tests {
             &mut fills,
             true,
         );
-        assert!(
-            !html.contains("<script") && !html.contains("onclick"),
-            "{html}"
-        );
-        assert!(
-            html.contains("<span class=\"seg\" data-u=\"1\">ok</span>"),
-            "{html}"
-        );
+        assert!(!html.contains("<script") && !html.contains("onclick"), "{html}");
+        assert!(html.contains("<span class=\"seg\" data-u=\"1\">ok</span>"), "{html}");
     }
 
     #[test]
     fn plain_text_strips_markup() {
-        assert_eq!(
-            plain_text("**a** `b` [c](d.md) [!INCLUDE[wv](x.md)]"),
-            "a b c wv"
-        );
+        assert_eq!(plain_text("**a** `b` [c](d.md) [!INCLUDE[wv](x.md)]"), "a b c wv");
     }
 
     #[test]
     fn substitute_ignores_malformed_sentinels() {
         let mut fills = Fills::default();
         let s = fills.add("X".into(), "x".into());
-        assert_eq!(
-            substitute(&format!("a{s}b{OPEN}zz"), &fills, false),
-            "aXbzz"
-        );
+        assert_eq!(substitute(&format!("a{s}b{OPEN}zz"), &fills, false), "aXbzz");
     }
 }

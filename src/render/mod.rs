@@ -23,9 +23,7 @@ use crate::align::{Counts, Status};
 use crate::diag::{Diagnostic, Result};
 use crate::segment::sxs::Piece;
 use crate::site::{Site, Source, Translation, join_rel, parent_dir, relative_url};
-use markdown::{
-    Fills, LinkResolver, RenderCtx, esc_attr, plain_text, render_document, render_inline,
-};
+use markdown::{Fills, LinkResolver, RenderCtx, esc_attr, plain_text, render_document, render_inline};
 
 pub use i18n::I18n;
 pub use templates::Templates;
@@ -133,9 +131,7 @@ impl LinkResolver for PageLinks<'_> {
             .assets
             .iter()
             .any(|(l, r, _)| r == &target && (*l == self.locale || *l == 0));
-        exists.then(|| {
-            relative_url(&self.out_dir, &format!("{}/{}", code(self.locale), target)) + frag
-        })
+        exists.then(|| relative_url(&self.out_dir, &format!("{}/{}", code(self.locale), target)) + frag)
     }
 
     fn include(&self, name: &str, path: &str) -> Option<String> {
@@ -221,21 +217,13 @@ impl<'s> Renderer<'s> {
         ctx.insert("dir", &l.dir);
         ctx.insert("locale_name", &l.name);
         ctx.insert("root", &relative_url(out_dir, ""));
-        ctx.insert(
-            "home",
-            &self.link(relative_url(out_dir, &format!("{}/", l.code))),
-        );
+        ctx.insert("home", &self.link(relative_url(out_dir, &format!("{}/", l.code))));
         ctx.insert("description", "");
         ctx
     }
 
     /// The switcher entries and hreflang alternates of page `rel`.
-    fn languages(
-        &self,
-        rel: &str,
-        locale: usize,
-        out_dir: &str,
-    ) -> (Vec<Language<'_>>, Vec<Alternate>) {
+    fn languages(&self, rel: &str, locale: usize, out_dir: &str) -> (Vec<Language<'_>>, Vec<Alternate>) {
         let cfg = &self.site.config;
         let Some(url) = self.site.urls.get(rel) else {
             return (Vec::new(), Vec::new());
@@ -271,13 +259,7 @@ impl<'s> Renderer<'s> {
         (langs, alts)
     }
 
-    fn page_context(
-        &self,
-        rel: &str,
-        locale: usize,
-        title: &str,
-        description: Option<&str>,
-    ) -> (Context, String) {
+    fn page_context(&self, rel: &str, locale: usize, title: &str, description: Option<&str>) -> (Context, String) {
         let url = self.site.urls.get(rel).map_or("", |u| u.dir.as_str());
         let code = &self.site.config.locales[locale].code;
         let out_dir = format!("{code}/{url}");
@@ -285,10 +267,7 @@ impl<'s> Renderer<'s> {
         let (langs, alts) = self.languages(rel, locale, &out_dir);
         ctx.insert("languages", &langs);
         ctx.insert("alternates", &alts);
-        ctx.insert(
-            "canonical",
-            &format!("{}{out_dir}", self.site.config.base_url),
-        );
+        ctx.insert("canonical", &format!("{}{out_dir}", self.site.config.base_url));
         ctx.insert("title", title);
         if let Some(d) = description {
             ctx.insert("description", d);
@@ -305,13 +284,7 @@ impl<'s> Renderer<'s> {
         )
     }
 
-    fn finish(
-        &self,
-        template: &str,
-        mut ctx: Context,
-        body: String,
-        page: &RenderedParts,
-    ) -> Result<String> {
+    fn finish(&self, template: &str, mut ctx: Context, body: String, page: &RenderedParts) -> Result<String> {
         ctx.insert("body", &body);
         ctx.insert("is_source", &page.is_source);
         ctx.insert("machine_translated", &page.machine_translated);
@@ -323,8 +296,7 @@ impl<'s> Renderer<'s> {
     /// Renders the source page `rel`.
     pub fn source_page(&self, rel: &str, src: &Source) -> Result<RenderedPage> {
         let title = page_title(src, None, rel);
-        let (ctx, out_dir) =
-            self.page_context(rel, 0, &title, src.page.front.description.as_deref());
+        let (ctx, out_dir) = self.page_context(rel, 0, &title, src.page.front.description.as_deref());
         let links = PageLinks {
             site: self.site,
             locale: 0,
@@ -333,13 +305,7 @@ impl<'s> Renderer<'s> {
         };
         let rctx = self.render_ctx(&links, 0);
         let mut fills = Fills::default();
-        let body = render_document(
-            src.page.body(),
-            &src.doc.heading_ids,
-            &rctx,
-            &mut fills,
-            false,
-        );
+        let body = render_document(src.page.body(), &src.doc.heading_ids, &rctx, &mut fills, false);
         let parts = RenderedParts {
             is_source: true,
             machine_translated: false,
@@ -351,18 +317,13 @@ impl<'s> Renderer<'s> {
             html,
             title,
             counts: None,
-            warnings: render_warnings(&rctx, &src.page.src.display),
+            warnings: render_warnings(&rctx, &src.page.src),
         })
     }
 
     /// Renders translation `tr` of page `rel`: from its source's structure
     /// when it has one, from its own Markdown otherwise.
-    pub fn translated_page(
-        &self,
-        rel: &str,
-        src: Option<&Source>,
-        tr: &Translation,
-    ) -> Result<RenderedPage> {
+    pub fn translated_page(&self, rel: &str, src: Option<&Source>, tr: &Translation) -> Result<RenderedPage> {
         let locale = tr.page.locale;
         let title = match src {
             Some(s) => page_title(s, Some(&tr.page.front), rel),
@@ -407,7 +368,7 @@ impl<'s> Renderer<'s> {
             status: status.as_ref(),
         };
         let html = self.finish("page.html", ctx, body, &parts)?;
-        let mut warnings = render_warnings(&rctx, &tr.page.src.display);
+        let mut warnings = render_warnings(&rctx, &tr.page.src);
         if src.is_none() {
             warnings.push(
                 Diagnostic::warning(
@@ -461,13 +422,7 @@ impl<'s> Renderer<'s> {
     }
 
     /// The English source with every unit replaced by its fill.
-    fn aligned_body(
-        &self,
-        src: &Source,
-        tr: &Translation,
-        al: &crate::align::Alignment,
-        rctx: &RenderCtx,
-    ) -> String {
+    fn aligned_body(&self, src: &Source, tr: &Translation, al: &crate::align::Alignment, rctx: &RenderCtx) -> String {
         let en = src.page.src.text.as_str();
         let page = tr.page.src.text.as_str();
         let locale = tr.page.locale;
@@ -476,8 +431,7 @@ impl<'s> Renderer<'s> {
         let stale_title = esc_attr(&self.i18n.get(locale, "segment-stale"));
         let stale_marker = markdown::esc_text(&self.i18n.get(locale, "stale-marker"));
         let mut fills = Fills::default();
-        let mut skeleton =
-            String::with_capacity(en.len() - src.page.body_start + al.units.len() * 8);
+        let mut skeleton = String::with_capacity(en.len() - src.page.body_start + al.units.len() * 8);
         let mut pos = src.page.body_start;
         for (k, u) in al.units.iter().enumerate() {
             if u.range.start < pos {
@@ -494,31 +448,18 @@ impl<'s> Renderer<'s> {
                     skeleton.push_str(&fills.add("</span>".into(), String::new()));
                 }
                 status => {
-                    let tr_md: Vec<&str> = u
-                        .segments
-                        .iter()
-                        .map(|&s| tr.sxs.segments[s].text(page))
-                        .collect();
-                    let tr_html: Vec<String> =
-                        tr_md.iter().map(|m| render_inline(m, rctx, true)).collect();
+                    let tr_md: Vec<&str> = u.segments.iter().map(|&s| tr.sxs.segments[s].text(page)).collect();
+                    let tr_html: Vec<String> = tr_md.iter().map(|m| render_inline(m, rctx, true)).collect();
                     let tr_html = tr_html.join(" ");
-                    let tr_plain = tr_md
-                        .iter()
-                        .map(|m| plain_text(m))
-                        .collect::<Vec<_>>()
-                        .join(" ");
+                    let tr_plain = tr_md.iter().map(|m| plain_text(m)).collect::<Vec<_>>().join(" ");
                     let html = if status == Status::Untranslated {
-                        format!(
-                            "<span class=\"seg seg-untranslated\" data-u=\"{k}\">{tr_html}</span>"
-                        )
+                        format!("<span class=\"seg seg-untranslated\" data-u=\"{k}\">{tr_html}</span>")
                     } else {
                         let en_md = &en[u.range.clone()];
                         let en_html = render_inline(en_md, rctx, false);
                         let en_plain = plain_text(en_md);
                         let flag = if status == Status::Stale {
-                            format!(
-                                "<small class=\"seg-flag\" title=\"{stale_title}\">[{stale_marker}]</small>"
-                            )
+                            format!("<small class=\"seg-flag\" title=\"{stale_title}\">[{stale_marker}]</small>")
                         } else {
                             String::new()
                         };
@@ -593,10 +534,7 @@ impl<'s> Renderer<'s> {
                     self.i18n.format(
                         i,
                         "coverage",
-                        &[(
-                            "percent",
-                            FluentValue::from((c.coverage().floor() as u32).to_string()),
-                        )],
+                        &[("percent", FluentValue::from((c.coverage().floor() as u32).to_string()))],
                     )
                 };
                 L {
@@ -647,10 +585,7 @@ impl<'s> Renderer<'s> {
                     self.i18n.format(
                         locale,
                         "coverage",
-                        &[(
-                            "percent",
-                            FluentValue::from((c.coverage().floor() as u32).to_string()),
-                        )],
+                        &[("percent", FluentValue::from((c.coverage().floor() as u32).to_string()))],
                     )
                 })
                 .unwrap_or_default();
@@ -718,29 +653,34 @@ fn heading_ids_of(md: &str) -> Vec<String> {
     crate::segment::source::parse(md, 0).heading_ids
 }
 
-fn render_warnings(rctx: &RenderCtx, file: &str) -> Vec<Diagnostic> {
+fn render_warnings(rctx: &RenderCtx, file: &crate::diag::SourceText) -> Vec<Diagnostic> {
+    // Points at the first place the text occurs in the page, else at the file.
+    let at = |d: Diagnostic, needle: &str| match file.text.find(needle) {
+        Some(off) => d.at_offset(file, off, needle.len()),
+        None => d.at(file.location(0)),
+    };
     let mut out = Vec::new();
     for l in rctx.broken_links.borrow().iter() {
-        out.push(
+        out.push(at(
             Diagnostic::warning(
                 "broken-link",
                 format!("link target `{l}` is not a page or file of the site"),
             )
-            .at(crate::diag::Location::file(file))
-            .help(
-                "fix the path (it is relative to this page's folder) or link to the published URL",
-            ),
-        );
+            .help("fix the path (it is relative to this page's folder) or link to the published URL"),
+            l,
+        ));
     }
-    for i in rctx.missing_includes.borrow().iter() {
-        out.push(
+    for (name, path) in rctx.missing_includes.borrow().iter() {
+        out.push(at(
             Diagnostic::warning(
                 "include",
-                format!("include {i} was not found; its name is shown instead"),
+                format!("include `{name}` ({path}) was not found; its name is shown instead"),
             )
-            .at(crate::diag::Location::file(file))
-            .help("add the file, or give its text under [includes] in site.toml"),
-        );
+            .help(format!(
+                "add the file, or give its text in site.toml: [includes] {name} = \"...\""
+            )),
+            path,
+        ));
     }
     out
 }

@@ -15,26 +15,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("page.html", include_str!("../../templates/page.html")),
     ("index.html", include_str!("../../templates/index.html")),
-    (
-        "locale_index.html",
-        include_str!("../../templates/locale_index.html"),
-    ),
-    (
-        "switcher.html",
-        include_str!("../../templates/switcher.html"),
-    ),
+    ("locale_index.html", include_str!("../../templates/locale_index.html")),
+    ("switcher.html", include_str!("../../templates/switcher.html")),
 ];
 
 /// Built-in theme assets, by output path.
 pub const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
-    (
-        "static/locdoc.css",
-        include_bytes!("../../templates/static/locdoc.css"),
-    ),
-    (
-        "static/locdoc.js",
-        include_bytes!("../../templates/static/locdoc.js"),
-    ),
+    ("static/locdoc.css", include_bytes!("../../templates/static/locdoc.css")),
+    ("static/locdoc.js", include_bytes!("../../templates/static/locdoc.js")),
 ];
 
 /// The compiled templates and the theme assets of a site.
@@ -80,8 +68,7 @@ impl Templates {
                     Error::io(
                         "read",
                         p,
-                        e.into_io_error()
-                            .unwrap_or_else(|| std::io::Error::other("loop")),
+                        e.into_io_error().unwrap_or_else(|| std::io::Error::other("loop")),
                     )
                 })?;
                 if !entry.file_type().is_file() {
@@ -89,22 +76,17 @@ impl Templates {
                 }
                 let name = display_path(dir, entry.path());
                 if name.starts_with("static/") {
-                    let bytes = std::fs::read(entry.path())
-                        .map_err(|e| Error::io("read", entry.path(), e))?;
+                    let bytes = std::fs::read(entry.path()).map_err(|e| Error::io("read", entry.path(), e))?;
                     assets.insert(name, bytes);
                 } else if name.ends_with(".html") || name.ends_with(".xml") {
-                    let text = std::fs::read_to_string(entry.path())
-                        .map_err(|e| Error::io("read", entry.path(), e))?;
+                    let text = std::fs::read_to_string(entry.path()).map_err(|e| Error::io("read", entry.path(), e))?;
                     sources.insert(name, (text, display_path(root, entry.path())));
                 }
             }
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        let origins: BTreeMap<String, String> = sources
-            .iter()
-            .map(|(n, (_, o))| (n.clone(), o.clone()))
-            .collect();
+        let origins: BTreeMap<String, String> = sources.iter().map(|(n, (_, o))| (n.clone(), o.clone())).collect();
         // Add one by one so a syntax error names its file.
         for (name, (text, origin)) in &sources {
             let mut probe = Tera::new();
@@ -116,11 +98,7 @@ impl Templates {
         }
         tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())))
             .map_err(|e| template_error("(site)", "templates", &e))?;
-        Ok(Templates {
-            tera,
-            assets,
-            origins,
-        })
+        Ok(Templates { tera, assets, origins })
     }
 
     /// Renders template `name`.
@@ -138,11 +116,7 @@ mod tests {
 
     #[test]
     fn builtins_load_without_a_site_folder() {
-        let t = Templates::load(
-            Path::new("/nonexistent/templates"),
-            Path::new("/nonexistent"),
-        )
-        .unwrap();
+        let t = Templates::load(Path::new("/nonexistent/templates"), Path::new("/nonexistent")).unwrap();
         assert!(t.assets.contains_key("static/locdoc.css"));
     }
 

@@ -15,10 +15,7 @@ use std::ops::Range;
 
 /// Characters that are invisible and carry no meaning for matching.
 pub fn is_zero_width(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-    )
+    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
 /// Whitespace for matching: Unicode White_Space (which includes NBSP).
@@ -95,10 +92,7 @@ impl NormText {
     /// The source byte range that normalised bytes `range` came from.
     pub fn source_range(&self, src: &str, range: Range<usize>) -> Range<usize> {
         if range.is_empty() {
-            let at = self
-                .offsets
-                .get(range.start)
-                .map_or(src.len(), |&o| o as usize);
+            let at = self.offsets.get(range.start).map_or(src.len(), |&o| o as usize);
             return at..at;
         }
         let start = self.offsets[range.start] as usize;
@@ -218,10 +212,7 @@ mod tests {
 
     #[test]
     fn slugs_match_docfx_anchors() {
-        assert_eq!(
-            slugify("4031 - DispatchSessionFailed"),
-            "4031---dispatchsessionfailed"
-        );
+        assert_eq!(slugify("4031 - DispatchSessionFailed"), "4031---dispatchsessionfailed");
         assert_eq!(
             slugify("Enable WCF Diagnostics Settings"),
             "enable-wcf-diagnostics-settings"

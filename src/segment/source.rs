@@ -50,10 +50,7 @@ impl Block {
     fn partially_overlaps(c: &Construct, r: &Range<usize>) -> bool {
         let intersects = r.start < c.outer.end && c.outer.start < r.end;
         let contains = r.start <= c.outer.start && c.outer.end <= r.end;
-        let inside_inner = c
-            .inner
-            .as_ref()
-            .is_some_and(|i| i.start <= r.start && r.end <= i.end);
+        let inside_inner = c.inner.as_ref().is_some_and(|i| i.start <= r.start && r.end <= i.end);
         intersects && !contains && !inside_inner
     }
 
@@ -85,11 +82,7 @@ impl Block {
         if r.is_empty() {
             return;
         }
-        let Some(c) = self
-            .constructs
-            .iter()
-            .find(|c| Self::partially_overlaps(c, &r))
-        else {
+        let Some(c) = self.constructs.iter().find(|c| Self::partially_overlaps(c, &r)) else {
             out.push(r);
             return;
         };
@@ -144,10 +137,7 @@ impl Block {
 
     /// True when `pos` is outside every construct (top-level text).
     pub fn is_top_level(&self, pos: usize) -> bool {
-        !self
-            .constructs
-            .iter()
-            .any(|c| c.outer.start < pos && pos < c.outer.end)
+        !self.constructs.iter().any(|c| c.outer.start < pos && pos < c.outer.end)
     }
 }
 
@@ -231,10 +221,7 @@ pub fn parse(text: &str, body_start: usize) -> SourceDoc {
                     );
                     acc.opaque += usize::from(opaque);
                     acc.note_child(&r);
-                    acc.constructs.push(Construct {
-                        outer: r,
-                        inner: None,
-                    });
+                    acc.constructs.push(Construct { outer: r, inner: None });
                     acc.open.push((acc.constructs.len() - 1, None, opaque));
                 }
                 Tag::CodeBlock(_) => {
@@ -248,12 +235,10 @@ pub fn parse(text: &str, body_start: usize) -> SourceDoc {
                             heading_text = Some(String::new());
                             BlockKind::Heading(level as u8)
                         }
-                        Tag::Paragraph if containers.last() == Some(&BlockKind::ListItem) => {
-                            BlockKind::ListItem
+                        Tag::Paragraph if containers.last() == Some(&BlockKind::ListItem) => BlockKind::ListItem,
+                        Tag::Paragraph | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+                            BlockKind::Paragraph
                         }
-                        Tag::Paragraph
-                        | Tag::DefinitionListTitle
-                        | Tag::DefinitionListDefinition => BlockKind::Paragraph,
                         Tag::TableCell => BlockKind::TableCell,
                         Tag::Item => BlockKind::ListItem,
                         _ => BlockKind::Other,
@@ -293,11 +278,7 @@ pub fn parse(text: &str, body_start: usize) -> SourceDoc {
                     if let TagEnd::Heading(_) = other {
                         let base = slugify(&heading_text.take().unwrap_or_default());
                         let n = slug_counts.entry(base.clone()).or_insert(0);
-                        let id = if *n == 0 {
-                            base.clone()
-                        } else {
-                            format!("{base}-{n}")
-                        };
+                        let id = if *n == 0 { base.clone() } else { format!("{base}-{n}") };
                         *n += 1;
                         doc.heading_ids.push(id);
                     }
@@ -319,17 +300,11 @@ pub fn parse(text: &str, body_start: usize) -> SourceDoc {
                     h.push_str(&t);
                 }
                 acc.note_child(&r);
-                acc.constructs.push(Construct {
-                    outer: r,
-                    inner: None,
-                });
+                acc.constructs.push(Construct { outer: r, inner: None });
             }
             Event::InlineHtml(_) | Event::InlineMath(_) | Event::FootnoteReference(_) => {
                 acc.note_child(&r);
-                acc.constructs.push(Construct {
-                    outer: r,
-                    inner: None,
-                });
+                acc.constructs.push(Construct { outer: r, inner: None });
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(h) = heading_text.as_mut() {
@@ -373,10 +348,8 @@ fn flush(text: &str, acc: &mut Acc, containers: &[BlockKind], doc: &mut SourceDo
         a.constructs.retain(|c| !inside(&c.outer));
         a.text_ranges
             .retain(|t| !inc.iter().any(|i| t.start < i.end && i.start < t.end));
-        a.constructs.extend(
-            inc.into_iter()
-                .map(|outer| Construct { outer, inner: None }),
-        );
+        a.constructs
+            .extend(inc.into_iter().map(|outer| Construct { outer, inner: None }));
     }
     a.constructs
         .sort_by_key(|c| (c.outer.start, std::cmp::Reverse(c.outer.end)));
@@ -390,10 +363,7 @@ fn flush(text: &str, acc: &mut Acc, containers: &[BlockKind], doc: &mut SourceDo
         if p.start > pos {
             // Where the line that the next piece is on starts, if the gap
             // reaches back over a line end.
-            let line_start = text[..p.start]
-                .rfind('\n')
-                .map(|i| i + 1)
-                .filter(|&ls| ls >= pos);
+            let line_start = text[..p.start].rfind('\n').map(|i| i + 1).filter(|&ls| ls >= pos);
             match line_start {
                 Some(ls) => {
                     norm.push(text, pos..ls);
@@ -492,11 +462,7 @@ mod tests {
         let start = PAGE.find("has [a").unwrap() + 5;
         let end = PAGE.find("(x.md)").unwrap() + 6;
         // From inside the link text to past its end.
-        let pieces: Vec<&str> = b
-            .split(start..end + 4)
-            .iter()
-            .map(|r| &PAGE[r.clone()])
-            .collect();
+        let pieces: Vec<&str> = b.split(start..end + 4).iter().map(|r| &PAGE[r.clone()]).collect();
         assert_eq!(pieces, vec!["a link", " and"]);
     }
 

@@ -176,10 +176,7 @@ fn parse_span_open(text: &str, pos: usize) -> Option<(usize, Open)> {
             _ => {}
         }
         let name_start = i;
-        while i < b.len()
-            && !b[i].is_ascii_whitespace()
-            && !matches!(b[i], b'=' | b'>' | b'/' | b'<')
-        {
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/' | b'<') {
             i += 1;
         }
         let name = &text[name_start..i];
@@ -214,9 +211,7 @@ fn parse_span_open(text: &str, pos: usize) -> Option<(usize, Open)> {
         } else if name.eq_ignore_ascii_case("data-stu-id") {
             kind = Open::Stu(value);
         } else if name.eq_ignore_ascii_case("class")
-            && text[value]
-                .split_ascii_whitespace()
-                .any(|c| c == "sxs-lookup")
+            && text[value].split_ascii_whitespace().any(|c| c == "sxs-lookup")
             && kind == Open::Other
         {
             kind = Open::Lookup;
@@ -238,8 +233,7 @@ fn tokenize(src: &SourceText, start: usize, diags: &mut Vec<Diagnostic>) -> Vec<
         let is_open = rest.len() > 5
             && rest[1..5].eq_ignore_ascii_case(b"span")
             && (rest[5].is_ascii_whitespace() || rest[5] == b'>' || rest[5] == b'/');
-        let is_close =
-            rest.len() >= 7 && rest[1] == b'/' && rest[2..6].eq_ignore_ascii_case(b"span");
+        let is_close = rest.len() >= 7 && rest[1] == b'/' && rest[2..6].eq_ignore_ascii_case(b"span");
         if !is_open && !is_close {
             continue;
         }
@@ -298,21 +292,19 @@ pub fn parse(src: &SourceText, start: usize) -> SxsDoc {
     let mut i = 0;
     while i < tokens.len() {
         match &tokens[i] {
-            Token::Open(Open::Ttu(id), r) => {
-                match parse_pair(src, &tokens, i, id.clone(), r.clone()) {
-                    Ok((seg, next, warn)) => {
-                        if let Some(w) = warn {
-                            diags.push(w);
-                        }
-                        segments.push(seg);
-                        i = next;
+            Token::Open(Open::Ttu(id), r) => match parse_pair(src, &tokens, i, id.clone(), r.clone()) {
+                Ok((seg, next, warn)) => {
+                    if let Some(w) = warn {
+                        diags.push(w);
                     }
-                    Err((d, next)) => {
-                        diags.push(d);
-                        i = next;
-                    }
+                    segments.push(seg);
+                    i = next;
                 }
-            }
+                Err((d, next)) => {
+                    diags.push(d);
+                    i = next;
+                }
+            },
             Token::Open(Open::Other, _) => {
                 other_depth += 1;
                 i += 1;
@@ -345,10 +337,7 @@ pub fn parse(src: &SourceText, start: usize) -> SxsDoc {
             diags.push(
                 Diagnostic::warning(
                     MALFORMED,
-                    format!(
-                        "segment ID `{}` is not of the form PREFIX-NUMBER",
-                        s.id(text)
-                    ),
+                    format!("segment ID `{}` is not of the form PREFIX-NUMBER", s.id(text)),
                 )
                 .at_offset(src, s.id.start, s.id.len())
                 .help("IDs look like `628af-106`; fix it in the translation tool's output"),
@@ -382,23 +371,14 @@ fn skip_lookup(tokens: &[Token], i: usize) -> usize {
 
 type PairResult = Result<(Segment, usize, Option<Diagnostic>), (Diagnostic, usize)>;
 
-fn parse_pair(
-    src: &SourceText,
-    tokens: &[Token],
-    i: usize,
-    id: Range<usize>,
-    open: Range<usize>,
-) -> PairResult {
+fn parse_pair(src: &SourceText, tokens: &[Token], i: usize, id: Range<usize>, open: Range<usize>) -> PairResult {
     let text = src.text.as_str();
     let id_str = &text[id.clone()];
     let unclosed = |next: usize| {
         (
-            Diagnostic::warning(
-                MALFORMED,
-                format!("translation span `{id_str}` is not closed"),
-            )
-            .at_offset(src, open.start, open.len())
-            .help("add `</span>` after the translated text, followed by its sxs-lookup span"),
+            Diagnostic::warning(MALFORMED, format!("translation span `{id_str}` is not closed"))
+                .at_offset(src, open.start, open.len())
+                .help("add `</span>` after the translated text, followed by its sxs-lookup span"),
             next,
         )
     };
@@ -409,11 +389,16 @@ fn parse_pair(
     let close = match close {
         Token::Close(r) => r.clone(),
         Token::Open(Open::Ttu(_), _) => return Err(unclosed(i + 1)),
+        // The lookup starts before the translation was closed.
+        Token::Open(Open::Lookup, _) => return Err(unclosed(skip_lookup(tokens, i + 1))),
         Token::Open(_, r) => {
             return Err((
-                Diagnostic::warning(MALFORMED, format!("a span is nested inside translation span `{id_str}`"))
-                    .at_offset(src, r.start, r.len())
-                    .help("segments cannot contain other spans; remove the inner `<span …>` and its `</span>`"),
+                Diagnostic::warning(
+                    MALFORMED,
+                    format!("a span is nested inside translation span `{id_str}`"),
+                )
+                .at_offset(src, r.start, r.len())
+                .help("segments cannot contain other spans; remove the inner `<span …>` and its `</span>`"),
                 next_ttu(tokens, i + 1),
             ));
         }
@@ -424,46 +409,46 @@ fn parse_pair(
     }
     let no_lookup = |next: usize| {
         (
-            Diagnostic::warning(MALFORMED, format!("translation span `{id_str}` has no sxs-lookup after it"))
-                .at_offset(src, open.start, close.end - open.start)
-                .help("follow it with `<span class=\"sxs-lookup\"><span data-stu-id=\"…\">English</span></span>`"),
+            Diagnostic::warning(
+                MALFORMED,
+                format!("translation span `{id_str}` has no sxs-lookup after it"),
+            )
+            .at_offset(src, open.start, close.end - open.start)
+            .help("follow it with `<span class=\"sxs-lookup\"><span data-stu-id=\"…\">English</span></span>`"),
             next,
         )
     };
     // 2. `<span class="sxs-lookup">` right after it.
     let lookup_open = match tokens.get(i + 2) {
-        Some(Token::Open(Open::Lookup, r)) if text[close.end..r.start].trim().is_empty() => {
-            r.clone()
-        }
+        Some(Token::Open(Open::Lookup, r)) if text[close.end..r.start].trim().is_empty() => r.clone(),
         _ => return Err(no_lookup(i + 2)),
     };
     // 3. `<span data-stu-id="…">` inside it.
     let stu_id = match tokens.get(i + 3) {
-        Some(Token::Open(Open::Stu(sid), r))
-            if text[lookup_open.end..r.start].trim().is_empty() =>
-        {
+        Some(Token::Open(Open::Stu(sid), r)) if text[lookup_open.end..r.start].trim().is_empty() => {
             (sid.clone(), r.clone())
         }
         _ => {
             return Err((
-                Diagnostic::warning(MALFORMED, format!("the sxs-lookup of `{id_str}` has no data-stu-id span"))
-                    .at_offset(src, lookup_open.start, lookup_open.len())
-                    .help(format!("write `<span class=\"sxs-lookup\"><span data-stu-id=\"{id_str}\">English</span></span>`")),
+                Diagnostic::warning(
+                    MALFORMED,
+                    format!("the sxs-lookup of `{id_str}` has no data-stu-id span"),
+                )
+                .at_offset(src, lookup_open.start, lookup_open.len())
+                .help(format!(
+                    "write `<span class=\"sxs-lookup\"><span data-stu-id=\"{id_str}\">English</span></span>`"
+                )),
                 skip_lookup(tokens, i + 2),
             ));
         }
     };
     // 4. Two closing tags.
     let (c1, c2) = match (tokens.get(i + 4), tokens.get(i + 5)) {
-        (Some(Token::Close(a)), Some(Token::Close(b)))
-            if text[a.end..b.start].trim().is_empty() =>
-        {
+        (Some(Token::Close(a)), Some(Token::Close(b))) if text[a.end..b.start].trim().is_empty() => {
             (a.clone(), b.clone())
         }
         (Some(Token::Open(_, r)), _) | (Some(Token::Close(_)), Some(Token::Open(_, r))) => {
-            let nested = tokens
-                .get(i + 4)
-                .is_some_and(|t| matches!(t, Token::Open(..)));
+            let nested = tokens.get(i + 4).is_some_and(|t| matches!(t, Token::Open(..)));
             let msg = if nested {
                 format!("a span is nested inside the sxs-lookup of `{id_str}`")
             } else {
@@ -482,12 +467,9 @@ fn parse_pair(
         }
         _ => {
             return Err((
-                Diagnostic::warning(
-                    MALFORMED,
-                    format!("the sxs-lookup of `{id_str}` is not closed"),
-                )
-                .at_offset(src, lookup_open.start, stu_id.1.end - lookup_open.start)
-                .help("end the lookup with `</span></span>`"),
+                Diagnostic::warning(MALFORMED, format!("the sxs-lookup of `{id_str}` is not closed"))
+                    .at_offset(src, lookup_open.start, stu_id.1.end - lookup_open.start)
+                    .help("end the lookup with `</span></span>`"),
                 next_ttu(tokens, i + 4),
             ));
         }
@@ -495,12 +477,9 @@ fn parse_pair(
     let lookup_range = stu_id.1.end..c1.start;
     if has_blank_line(&text[lookup_range.clone()]) {
         return Err((
-            Diagnostic::warning(
-                MALFORMED,
-                format!("the sxs-lookup of `{id_str}` is not closed"),
-            )
-            .at_offset(src, lookup_open.start, stu_id.1.end - lookup_open.start)
-            .help("end the lookup with `</span></span>` on the same line"),
+            Diagnostic::warning(MALFORMED, format!("the sxs-lookup of `{id_str}` is not closed"))
+                .at_offset(src, lookup_open.start, stu_id.1.end - lookup_open.start)
+                .help("end the lookup with `</span></span>` on the same line"),
             next_ttu(tokens, i + 4),
         ));
     }
@@ -563,12 +542,7 @@ mod tests {
         assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
         doc.segments
             .iter()
-            .map(|s| {
-                (
-                    s.text(&src.text).to_string(),
-                    s.lookup(&src.text).to_string(),
-                )
-            })
+            .map(|s| (s.text(&src.text).to_string(), s.lookup(&src.text).to_string()))
             .collect()
     }
 
@@ -645,11 +619,7 @@ mod tests {
 
     #[test]
     fn pieces_rebuild_the_body_byte_for_byte() {
-        let body = format!(
-            "# {}\n\n|{}|\n\nplain\n",
-            seg("a-1", "A", "A"),
-            seg("a-2", "B", "b")
-        );
+        let body = format!("# {}\n\n|{}|\n\nplain\n", seg("a-1", "A", "A"), seg("a-2", "B", "b"));
         let (src, doc) = parse_str(&body);
         let rebuilt: String = doc
             .pieces(0, body.len())
@@ -679,19 +649,13 @@ mod tests {
 
     #[test]
     fn crlf_free_body_with_nbsp_and_trailing_spaces_parses() {
-        let body = format!(
-            "## {}  \n  \n",
-            seg("a-103", "V tomto\u{a0}oddílu", "In this section")
-        );
+        let body = format!("## {}  \n  \n", seg("a-103", "V tomto\u{a0}oddílu", "In this section"));
         assert_eq!(texts(&body)[0].0, "V tomto\u{a0}oddílu");
     }
 
     #[test]
     fn unclosed_translation_span_is_reported_and_the_next_segment_still_parses() {
-        let body = format!(
-            "<span data-ttu-id=\"a-1\">broken\n\n{}\n",
-            seg("a-2", "ok", "ok")
-        );
+        let body = format!("<span data-ttu-id=\"a-1\">broken\n\n{}\n", seg("a-2", "ok", "ok"));
         let (src, doc) = parse_str(&body);
         assert_eq!(doc.segments.len(), 1);
         assert_eq!(doc.segments[0].id(&src.text), "a-2");
@@ -704,10 +668,7 @@ mod tests {
 
     #[test]
     fn unclosed_span_followed_directly_by_another_segment() {
-        let body = format!(
-            "<span data-ttu-id=\"a-1\">broken {}\n",
-            seg("a-2", "ok", "ok")
-        );
+        let body = format!("<span data-ttu-id=\"a-1\">broken {}\n", seg("a-2", "ok", "ok"));
         let (_, doc) = parse_str(&body);
         assert_eq!(doc.segments.len(), 1);
         assert!(doc.diagnostics[0].message.contains("not closed"));
@@ -749,8 +710,7 @@ mod tests {
 
     #[test]
     fn stray_lookup_and_stray_close_are_reported() {
-        let body =
-            "<span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">E</span></span> x </span>\n";
+        let body = "<span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">E</span></span> x </span>\n";
         let (_, doc) = parse_str(body);
         assert!(doc.segments.is_empty());
         assert_eq!(doc.diagnostics.len(), 2, "{:?}", doc.diagnostics);

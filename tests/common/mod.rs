@@ -1,0 +1,97 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root, which is also the sample site.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared/corpus/content` beside the repository, if present.
+pub fn corpus() -> Option<PathBuf> {
+    let p = repo().join("../shared/corpus/content");
+    p.is_dir().then_some(p)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let p = e.path();
+        let t = to.join(e.file_name());
+        if p.is_dir() {
+            copy_dir(&p, &t);
+        } else {
+            std::fs::copy(&p, &t).unwrap();
+        }
+    }
+}
+
+/// A copy of the sample site in a temporary folder, to modify freely.
+pub struct SampleSite {
+    pub dir: tempfile::TempDir,
+}
+
+impl SampleSite {
+    pub fn new() -> SampleSite {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["content", "locales", "templates"] {
+            copy_dir(&repo().join(sub), &dir.path().join(sub));
+        }
+        std::fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
+        SampleSite { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap()
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    pub fn edit(&self, rel: &str, f: impl FnOnce(String) -> String) {
+        let t = self.read(rel);
+        self.write(rel, &f(t));
+    }
+
+    /// Runs the `locdoc` binary in the site root.
+    pub fn run(&self, args: &[&str]) -> Output {
+        locdoc(self.root(), args)
+    }
+}
+
+/// Runs the `locdoc` binary in `dir`, without colours.
+pub fn locdoc(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_locdoc"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The five seed locales of the sample site.
+pub const SEED_LOCALES: [&str; 5] = ["cs-CZ", "pl-PL", "pt-BR", "ru-RU", "tr-TR"];
+
+pub const PAGE: &str = "events/4031-dispatchsessionfailed";
