@@ -89,14 +89,15 @@ impl Counts {
         self.orphaned += o.orphaned;
     }
 
-    /// Share of units that carry a translation (translated, untranslated on
-    /// purpose, or stale), in percent.
+    /// Share of units with a current translation — translated, or
+    /// identical to the English on purpose — in percent. Stale and missing
+    /// units are not covered.
     pub fn coverage(&self) -> f64 {
         let n = self.units();
         if n == 0 {
             return 100.0;
         }
-        100.0 * (n - self.missing) as f64 / n as f64
+        100.0 * (self.translated + self.untranslated) as f64 / n as f64
     }
 
     /// [`Counts::coverage`] rounded down to one decimal, so that 99.99 %

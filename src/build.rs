@@ -166,7 +166,8 @@ pub fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant
 
     let mut summaries = Vec::new();
     let mut warnings = site.warnings.clone();
-    let mut errors = Vec::new();
+    // Broken source pages are reported with the broken translations.
+    let mut errors = site.errors.clone();
     for r in results {
         let o = r?;
         summaries.extend(o.summaries);
@@ -258,7 +259,7 @@ fn copy_static(dir: &Path, staging: &Staging) -> Result<()> {
             )
         })?;
         if entry.file_type().is_file() {
-            let rel = crate::diag::display_path(dir, entry.path());
+            let rel = crate::diag::rel_path(dir, entry.path());
             staging.copy(entry.path(), &rel)?;
         }
     }

@@ -11,7 +11,11 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use locdoc::build::{BuildOptions, BuildReport, build};
-use locdoc::diag::{Diagnostic, Error};
+use locdoc::check::baseline::Baseline;
+use locdoc::check::{CheckOptions, Rule};
+use locdoc::config::{Config, FailOn};
+use locdoc::diag::{Diagnostic, Error, Severity};
+use locdoc::report::{self, Format};
 
 /// Build, preview and check localized documentation sites.
 ///
@@ -32,6 +36,57 @@ enum Command {
     /// The new output replaces the old one only when the whole build
     /// succeeded; a failed build leaves the previous output untouched.
     Build(BuildArgs),
+    /// Check translations: missing, stale, orphaned and untranslated
+    /// segments, damaged placeholders and formatting, malformed spans,
+    /// front-matter problems.
+    ///
+    /// Exit codes: 0 no finding at or above the fail level (and every locale
+    /// at its minimum coverage), 1 otherwise, 2 usage or configuration error.
+    /// Defaults for --fail-on, --deny/--warn/--allow and --min-coverage come
+    /// from [check] in site.toml.
+    Check(Box<CheckArgs>),
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Check only these locales (repeat the flag or separate with commas).
+    #[arg(long = "locale", value_name = "CODE")]
+    locales: Vec<String>,
+    /// Check only these files or folders (English pages select all their
+    /// translations), e.g. the files a pull request changed.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Report format.
+    #[arg(long, value_name = "FORMAT", default_value = "human", value_parser = ["human", "json", "github", "sarif", "junit"])]
+    format: String,
+    /// Write the report to FILE (the summary still goes to the terminal).
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Fail at this severity (error, warning, note) or on these rules
+    /// (comma-separated). Default: error.
+    #[arg(long, value_name = "LEVEL|RULES")]
+    fail_on: Option<String>,
+    /// Make these rules errors.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    deny: Vec<String>,
+    /// Make these rules warnings.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    warn: Vec<String>,
+    /// Do not report these rules.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    allow: Vec<String>,
+    /// Fail when a locale's translated share is below PCT: `90` for every
+    /// locale, `cs-CZ=95` for one (repeatable).
+    #[arg(long, value_name = "PCT|LOCALE=PCT")]
+    min_coverage: Vec<String>,
+    /// Fail only on findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write every current finding to this baseline file and exit 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -154,9 +209,119 @@ fn print_build(report: &BuildReport) {
     }
 }
 
+/// `site.toml` with the command line's `[check]` overrides applied.
+fn check_config(args: &CheckArgs) -> Result<Config, Error> {
+    let mut config = Config::load(&args.common.root)?;
+    if let Some(c) = &args.common.content {
+        config.content_dir = c.clone();
+    }
+    let cfg = &mut config.check;
+    if let Some(f) = &args.fail_on {
+        cfg.fail_on = FailOn::parse(f).map_err(|e| Error::Usage(format!("--fail-on: {e}")))?;
+    }
+    for (list, sev, flag) in [
+        (&args.deny, Some(Severity::Error), "--deny"),
+        (&args.warn, Some(Severity::Warning), "--warn"),
+        (&args.allow, None, "--allow"),
+    ] {
+        for r in list {
+            let rule: Rule = r.trim().parse().map_err(|e| Error::Usage(format!("{flag}: {e}")))?;
+            cfg.severity.insert(rule, sev);
+        }
+    }
+    for m in &args.min_coverage {
+        let bad = || {
+            Error::Usage(format!(
+                "--min-coverage {m}: expected a percentage (90) or LOCALE=PERCENT (cs-CZ=95)"
+            ))
+        };
+        let (locale, pct) = match m.split_once('=') {
+            Some((l, p)) => (Some(l.trim()), p),
+            None => (None, m.as_str()),
+        };
+        let pct: f64 = pct.trim().trim_end_matches('%').parse().map_err(|_| bad())?;
+        if !(0.0..=100.0).contains(&pct) {
+            return Err(bad());
+        }
+        match locale {
+            Some(l) => {
+                cfg.min_coverage.locales.insert(l.to_string(), pct);
+            }
+            None => cfg.min_coverage.default = Some(pct),
+        }
+    }
+    Ok(config)
+}
+
+fn run_check(args: &CheckArgs, color: bool) -> Result<ExitCode, Error> {
+    let config = check_config(args)?;
+    let site = locdoc::Site::load(&args.common.root, config)?;
+    let opts = CheckOptions {
+        locales: args.locales.clone(),
+        paths: args.paths.clone(),
+    };
+    let mut report = locdoc::check::check(&site, &opts)?;
+    if let Some(path) = &args.write_baseline {
+        Baseline::from_report(&report).save(path)?;
+        if !args.common.quiet {
+            println!(
+                "wrote {} findings to the baseline {}",
+                report.findings.len(),
+                path.display()
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(path) = &args.baseline {
+        Baseline::load(path)?.apply(&mut report);
+    }
+    let format: Format = args.format.parse().map_err(Error::Usage)?;
+    match &args.output {
+        Some(path) => {
+            let text = report::render(&report, format, false);
+            std::fs::write(path, text).map_err(|e| Error::io("write the report to", path, e))?;
+            if !args.common.quiet {
+                print!("{}", report::summary(&report));
+            }
+        }
+        None if format == Format::Human => {
+            let text = report::render(&report, format, color);
+            if args.common.quiet {
+                let findings = text.rsplit_once("\n\n").map_or("", |(f, _)| f);
+                if !findings.is_empty() {
+                    println!("{findings}");
+                }
+            } else {
+                print!("{text}");
+            }
+        }
+        None => {
+            print!("{}", report::render(&report, format, false));
+            if !args.common.quiet {
+                eprint!("{}", report::summary(&report));
+            }
+        }
+    }
+    Ok(if report.failed() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Check(args) => {
+            let color = match args.common.color {
+                ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),
+                c => use_color(c),
+            };
+            match run_check(&args, color) {
+                Ok(code) => code,
+                Err(e) => report_error(&e, use_color(args.common.color)),
+            }
+        }
         Command::Build(args) => {
             let color = use_color(args.common.color);
             let opts = BuildOptions {

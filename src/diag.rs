@@ -252,14 +252,35 @@ pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Renders a path for users: relative to `root` when inside it, with `/`.
-pub fn display_path(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    let s = rel.to_string_lossy();
+/// `path` relative to `base`, `/`-separated (for names inside a folder).
+pub fn rel_path(base: &Path, path: &Path) -> String {
+    slashes(path.strip_prefix(base).unwrap_or(path))
+}
+
+fn slashes(p: &Path) -> String {
+    let s = p.to_string_lossy();
+    let s = s.strip_prefix("./").unwrap_or(&s);
     if std::path::MAIN_SEPARATOR == '/' {
-        s.into_owned()
+        s.to_string()
     } else {
         s.replace(std::path::MAIN_SEPARATOR, "/")
+    }
+}
+
+/// A path as shown to users: as they would type it from the current folder
+/// when the site root was given relative to it (`content/x.md`,
+/// `docs/content/x.md`), else relative to the site root.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let Ok(rel) = path.strip_prefix(root) else {
+        return slashes(path);
+    };
+    if root.is_relative() {
+        return slashes(&root.join(rel));
+    }
+    match CWD.get_or_init(|| std::env::current_dir().ok()) {
+        Some(cwd) if root.starts_with(cwd) => slashes(&root.strip_prefix(cwd).unwrap_or(root).join(rel)),
+        _ => slashes(rel),
     }
 }
 
@@ -365,6 +386,30 @@ mod tests {
         assert!(out.contains("title: ["), "{out}");
         assert!(out.contains('^'), "{out}");
         assert!(out.contains("help: close the bracket"), "{out}");
+    }
+
+    #[test]
+    fn display_paths_read_as_typed_from_the_current_folder() {
+        assert_eq!(
+            display_path(Path::new("."), Path::new("./content/a.md")),
+            "content/a.md"
+        );
+        assert_eq!(
+            display_path(Path::new("docs"), Path::new("docs/content/a.md")),
+            "docs/content/a.md"
+        );
+        assert_eq!(
+            display_path(Path::new("/elsewhere/site"), Path::new("/elsewhere/site/content/a.md")),
+            "content/a.md"
+        );
+        assert_eq!(
+            display_path(Path::new("."), Path::new("../shared/c/a.md")),
+            "../shared/c/a.md"
+        );
+        assert_eq!(
+            rel_path(Path::new("/s/content/cs-CZ"), Path::new("/s/content/cs-CZ/events/a.md")),
+            "events/a.md"
+        );
     }
 
     #[test]

@@ -16,10 +16,12 @@
 
 pub mod align;
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod diag;
 pub mod load;
 pub mod render;
+pub mod report;
 pub mod segment;
 pub mod site;
 pub mod write;

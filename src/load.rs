@@ -14,7 +14,7 @@ use indexmap::IndexMap;
 use serde_json::Value;
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Error, Result, SourceText, display_path};
+use crate::diag::{Diagnostic, Error, Result, SourceText, display_path, rel_path};
 
 /// Every page and asset under `content/`, grouped by path within a locale.
 #[derive(Clone, Debug, Default)]
@@ -120,7 +120,7 @@ pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
                 continue;
             }
             let path = entry.into_path();
-            let rel = display_path(&dir, &path);
+            let rel = rel_path(&dir, &path);
             let name = rel.rsplit('/').next().unwrap_or(&rel);
             if name.ends_with(".md") {
                 inv.pages.entry(rel).or_default().push((locale, path));

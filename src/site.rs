@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::align::{self, Alignment};
 use crate::config::Config;
-use crate::diag::{Diagnostic, Error, Location, Result};
+use crate::diag::{Diagnostic, Location, Result};
 use crate::load::{self, Inventory, Page};
 use crate::segment::source::{self, SourceDoc};
 use crate::segment::sxs::{self, SxsDoc};
@@ -51,6 +51,9 @@ pub struct Site {
     pub sources: BTreeMap<String, Arc<Source>>,
     /// Warnings found while loading.
     pub warnings: Vec<Diagnostic>,
+    /// Content errors found while loading (broken source pages, bad
+    /// slugs); `build` fails on them, `check` reports them.
+    pub errors: Vec<Diagnostic>,
     includes: Mutex<HashMap<PathBuf, Option<String>>>,
 }
 
@@ -81,6 +84,8 @@ impl Site {
     }
 
     /// Walks the content and parses every source page, with `config`.
+    /// Broken source pages do not stop loading: they are left out and
+    /// listed in [`Site::errors`].
     pub fn load(root: &Path, config: Config) -> Result<Site> {
         let inventory = load::walk(&config, root)?;
         let results: Vec<(String, std::result::Result<Page, Diagnostic>)> = inventory
@@ -152,10 +157,7 @@ impl Site {
             }
             urls.insert(rel.clone(), PageUrl { dir: url });
         }
-        if !errors.is_empty() {
-            errors.sort_by(|a, b| a.location.cmp(&b.location));
-            return Err(Error::Content(errors));
-        }
+        errors.sort_by(|a, b| a.location.cmp(&b.location));
         Ok(Site {
             root: root.to_path_buf(),
             config,
@@ -163,6 +165,7 @@ impl Site {
             urls,
             sources,
             warnings,
+            errors,
             includes: Mutex::new(HashMap::new()),
         })
     }

@@ -109,3 +109,183 @@ fn the_corpus_builds() {
     assert!(page.contains("<html lang=\"ru-RU\""));
     assert!(page.contains("Ошибка диспетчеризации сеанса."));
 }
+
+/// Counts a test derives from the corpus files with plain regular
+/// expressions, independently of locdoc's parser and aligner.
+#[derive(Debug, Default)]
+struct Independent {
+    placeholder: usize,
+    not_found: usize,
+    identical: usize,
+    malformed: usize,
+    front_matter: usize,
+    pages_missing: usize,
+}
+
+fn independent(content: &std::path::Path, locale: &str) -> Independent {
+    use regex::Regex;
+    use std::collections::HashMap;
+    let seg = Regex::new(r#"<span data-ttu-id="([^"]*)">(.*?)</span><span class="sxs-lookup"><span data-stu-id="([^"]*)">(.*?)</span></span>"#).unwrap();
+    let ph = Regex::new(r"%\d+|\{\d+[^}]*\}").unwrap();
+    // Placeholders and their damaged forms, code spans, link targets,
+    // xrefs and includes: what is left holds the numbers.
+    let not_numbers =
+        Regex::new(r"(?i)%\s*\d+|\{\d+[^}]*\}|`[^`]*`|\]\([^)]*\)|<xref:[^>]*>|\[!INCLUDE\[[^\]]*\]\([^)]*\)\]")
+            .unwrap();
+    let digits = Regex::new(r"\d+").unwrap();
+    let norm = |s: &str| {
+        s.replace('\u{a0}', " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let multiset = |it: Vec<String>| {
+        let mut m: HashMap<String, usize> = HashMap::new();
+        for x in it {
+            *m.entry(x).or_default() += 1;
+        }
+        m
+    };
+    let phs = |s: &str| multiset(ph.find_iter(s).map(|m| m.as_str().to_string()).collect());
+    let nums = |s: &str| {
+        multiset(
+            digits
+                .find_iter(&not_numbers.replace_all(s, " "))
+                .map(|m| m.as_str().to_string())
+                .collect(),
+        )
+    };
+    let mut out = Independent::default();
+    let en_dir = content.join("en-US/etw");
+    let mut names: Vec<_> = std::fs::read_dir(&en_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    for name in names {
+        if !name.to_string_lossy().ends_with(".md") {
+            continue;
+        }
+        let en = std::fs::read_to_string(en_dir.join(&name)).unwrap();
+        let en_body = norm(en.splitn(3, "---").nth(2).unwrap());
+        let Ok(tr) = std::fs::read_to_string(content.join(locale).join("etw").join(&name)) else {
+            out.pages_missing += 1;
+            continue;
+        };
+        let fm = tr.split("---").nth(1).unwrap();
+        let contentlocale = fm
+            .lines()
+            .find_map(|l| l.strip_prefix("ms.contentlocale:"))
+            .map(str::trim);
+        if contentlocale.is_some_and(|c| c != locale) || !fm.lines().any(|l| l.starts_with("title:")) {
+            out.front_matter += 1;
+        }
+        let mut ids = std::collections::HashSet::new();
+        let mut prefixes = std::collections::HashSet::new();
+        let mut pairs = 0;
+        for c in seg.captures_iter(&tr) {
+            pairs += 1;
+            let (id, t, stu, lk) = (&c[1], &c[2], &c[3], &c[4]);
+            if id != stu || !ids.insert(id.to_string()) {
+                out.malformed += 1;
+            }
+            prefixes.insert(id.rsplit_once('-').map_or(id, |(p, _)| p).to_string());
+            if phs(t) != phs(lk) || nums(t) != nums(lk) {
+                out.placeholder += 1;
+            }
+            if !en_body.contains(&norm(lk)) {
+                out.not_found += 1;
+            }
+            if norm(t) == norm(lk) {
+                out.identical += 1;
+            }
+        }
+        if tr.matches("data-ttu-id=").count() != pairs || tr.matches("data-stu-id=").count() != pairs {
+            out.malformed += 1;
+        }
+        if prefixes.len() > 1 {
+            out.malformed += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn check_json_totals_agree_with_counts_derived_from_the_files() {
+    let Some(content) = common::corpus() else {
+        eprintln!("SKIPPED: ../shared/corpus/content is absent");
+        return;
+    };
+    let o = common::locdoc(
+        &common::repo(),
+        &[
+            "check",
+            "--content",
+            content.to_str().unwrap(),
+            "--format",
+            "json",
+            "--quiet",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the corpus has placeholder errors: {}",
+        common::stderr(&o)
+    );
+    let report: serde_json::Value = serde_json::from_str(&common::stdout(&o)).unwrap();
+    println!("locale  placeholder  stale+orphaned  untranslated(units)  malformed  front-matter  no page  missing");
+    for locale in LOCALES {
+        let s = report["locales"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["locale"] == locale)
+            .unwrap();
+        let n = |rule: &str| s["findings"][rule].as_u64().unwrap() as usize;
+        let ind = independent(&content, locale);
+        println!(
+            "{locale}  {:>11}  {:>14}  {:>19}  {:>9}  {:>12}  {:>7}  {:>7}",
+            n("placeholder"),
+            n("stale") + n("orphaned"),
+            s["units"]["untranslated"],
+            n("malformed"),
+            n("front-matter"),
+            s["pages_missing"],
+            n("missing")
+        );
+        assert_eq!(n("placeholder"), ind.placeholder, "{locale} placeholder");
+        assert_eq!(
+            n("stale") + n("orphaned"),
+            ind.not_found,
+            "{locale}: lookups not in the English source"
+        );
+        assert_eq!(
+            s["units"]["untranslated"].as_u64().unwrap() as usize,
+            ind.identical,
+            "{locale} identical"
+        );
+        assert_eq!(n("malformed"), ind.malformed, "{locale} malformed");
+        assert_eq!(n("front-matter"), ind.front_matter, "{locale} front matter");
+        assert_eq!(
+            s["pages_missing"].as_u64().unwrap() as usize,
+            ind.pages_missing,
+            "{locale} missing pages"
+        );
+        // Every reported missing unit is English text that no lookup of its
+        // page carries as a whole.
+        for f in report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "missing" && f["locale"] == locale)
+        {
+            let english = f["english"].as_str().unwrap();
+            let page = std::fs::read_to_string(content.join(locale).join(f["page"].as_str().unwrap())).unwrap();
+            assert!(
+                !page.contains(&format!("\">{english}</span></span>")),
+                "{locale}: `{english}` is reported missing but has a lookup"
+            );
+        }
+    }
+}

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use tera::{Context, Tera};
 
-use crate::diag::{Diagnostic, Error, Result, display_path};
+use crate::diag::{Diagnostic, Error, Result, display_path, rel_path};
 
 /// Built-in templates.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -74,7 +74,7 @@ impl Templates {
                 if !entry.file_type().is_file() {
                     continue;
                 }
-                let name = display_path(dir, entry.path());
+                let name = rel_path(dir, entry.path());
                 if name.starts_with("static/") {
                     let bytes = std::fs::read(entry.path()).map_err(|e| Error::io("read", entry.path(), e))?;
                     assets.insert(name, bytes);

@@ -1,0 +1,823 @@
+//! Check: the CI gate for translations. For every locale page, against the
+//! current English source page, it reports missing, stale, orphaned and
+//! untranslated segments, damaged placeholders and formatting, malformed
+//! spans and front-matter problems, each with a rule code, a severity,
+//! file:line:column, the segment ID and what to do. It reuses load, segment
+//! and align, and never renders HTML.
+//!
+//! - [`rules`]: what is compared inside a segment.
+//! - [`baseline`]: known findings that should not fail CI.
+
+pub mod baseline;
+pub mod rules;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::align::{Alignment, Counts, Status};
+use crate::config::{CheckConfig, FailOn};
+use crate::diag::{Diagnostic, Error, Location, Result, Severity};
+use crate::segment::normalize;
+use crate::segment::sxs::SxsDoc;
+use crate::site::{Site, Source, Translation};
+
+/// A check rule. The code (`missing`, `front-matter`, …) is stable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    Missing,
+    Stale,
+    Orphaned,
+    Untranslated,
+    Placeholder,
+    Markup,
+    Malformed,
+    FrontMatter,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 8] = [
+        Rule::Missing,
+        Rule::Stale,
+        Rule::Orphaned,
+        Rule::Untranslated,
+        Rule::Placeholder,
+        Rule::Markup,
+        Rule::Malformed,
+        Rule::FrontMatter,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::Missing => "missing",
+            Rule::Stale => "stale",
+            Rule::Orphaned => "orphaned",
+            Rule::Untranslated => "untranslated",
+            Rule::Placeholder => "placeholder",
+            Rule::Markup => "markup",
+            Rule::Malformed => "malformed",
+            Rule::FrontMatter => "front-matter",
+        }
+    }
+
+    /// The severity a finding has unless `[check]` or the command line say
+    /// otherwise.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Rule::Placeholder | Rule::Malformed | Rule::FrontMatter => Severity::Error,
+            Rule::Missing | Rule::Stale | Rule::Orphaned | Rule::Markup => Severity::Warning,
+            Rule::Untranslated => Severity::Note,
+        }
+    }
+
+    /// One line on what the rule finds.
+    pub fn description(self) -> &'static str {
+        match self {
+            Rule::Missing => "Source text, or a whole page, has no translation in this locale.",
+            Rule::Stale => "The English the translation was made from differs from the current English source.",
+            Rule::Orphaned => "A translated segment whose English no longer exists in the source page.",
+            Rule::Untranslated => "The translation is identical to the English.",
+            Rule::Placeholder => {
+                "Placeholders, inline code, xref targets, URLs, include paths or numbers differ between translation and English."
+            }
+            Rule::Markup => "Bold, italic, code or link counts differ between translation and English.",
+            Rule::Malformed => {
+                "Unclosed, nested or mismatched sxs spans, duplicate segment IDs, or mixed ID prefixes in one page."
+            }
+            Rule::FrontMatter => {
+                "Unreadable front matter, a missing title, or ms.contentlocale disagreeing with the folder."
+            }
+        }
+    }
+}
+
+impl FromStr for Rule {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Rule, String> {
+        Rule::ALL
+            .into_iter()
+            .find(|r| r.code() == s)
+            .ok_or_else(|| format!("unknown rule `{s}` (rules: {})", Rule::ALL.map(Rule::code).join(", ")))
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One finding of `check`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Finding {
+    pub rule: Rule,
+    /// Severity, code (= rule), message, primary location, help, line text.
+    pub diag: Diagnostic,
+    pub locale: String,
+    /// The page path inside the locale folder.
+    pub page: String,
+    /// The `data-ttu-id` of the segment, if the finding is about one.
+    pub segment_id: Option<String>,
+    /// The English text concerned (what baselines are keyed on).
+    pub english: Option<String>,
+    pub translation: Option<String>,
+    /// The place in the English source page, when the primary location is
+    /// in the locale page.
+    pub related: Option<Location>,
+}
+
+impl Finding {
+    pub fn severity(&self) -> Severity {
+        self.diag.severity
+    }
+
+    /// Renders the finding like rustc, with the English source location as a note.
+    pub fn render(&self, color: bool) -> String {
+        let mut out = self.diag.render(color);
+        if let Some(r) = &self.related {
+            out.push_str(&format!("\n   = note: English source: {r}"));
+        }
+        out
+    }
+}
+
+/// Per-locale totals.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct LocaleSummary {
+    pub locale: String,
+    /// Pages of this locale that were checked.
+    pub pages: usize,
+    /// Source pages without a translation in this locale.
+    pub pages_missing: usize,
+    /// Units of source text by status (missing pages count all their units).
+    pub units: Counts,
+    /// Findings per rule (after severity overrides and the baseline).
+    pub findings: BTreeMap<Rule, usize>,
+    /// Findings left out because the baseline has them.
+    pub baselined: usize,
+    pub min_coverage: Option<f64>,
+    /// The pages checked (page paths), for per-page reports.
+    #[serde(skip)]
+    pub checked: Vec<String>,
+}
+
+impl LocaleSummary {
+    /// Units with a current translation (translated, or identical on
+    /// purpose), in percent.
+    pub fn coverage(&self) -> f64 {
+        self.units.coverage()
+    }
+
+    pub fn below_min_coverage(&self) -> bool {
+        self.min_coverage.is_some_and(|m| self.units.coverage_floor() < m)
+    }
+}
+
+/// What `check` found.
+#[derive(Clone, Debug, Default)]
+pub struct CheckReport {
+    /// Sorted by file, line and column.
+    pub findings: Vec<Finding>,
+    pub locales: Vec<LocaleSummary>,
+    pub fail_on: FailOn,
+    pub elapsed: Duration,
+}
+
+impl CheckReport {
+    /// Whether a finding makes the check fail.
+    pub fn fails(&self, f: &Finding) -> bool {
+        match &self.fail_on {
+            FailOn::Severity(s) => f.severity() >= *s,
+            FailOn::Rules(rules) => rules.contains(&f.rule),
+        }
+    }
+
+    pub fn failing(&self) -> usize {
+        self.findings.iter().filter(|f| self.fails(f)).count()
+    }
+
+    /// True when CI should fail: a failing finding or a locale below its
+    /// minimum coverage.
+    pub fn failed(&self) -> bool {
+        self.failing() > 0 || self.locales.iter().any(LocaleSummary::below_min_coverage)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity() == severity).count()
+    }
+}
+
+/// What to check.
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    /// Only these locales (codes, comma-separated allowed); empty for all.
+    pub locales: Vec<String>,
+    /// Only pages whose file (English or locale) is one of these paths or
+    /// inside one of these folders; empty for all.
+    pub paths: Vec<PathBuf>,
+}
+
+/// Which (page, locale) pairs the paths given on the command line select.
+struct Selection {
+    all: bool,
+    pages: BTreeSet<(String, usize)>,
+}
+
+impl Selection {
+    fn new(site: &Site, paths: &[PathBuf]) -> Selection {
+        if paths.is_empty() {
+            return Selection {
+                all: true,
+                pages: BTreeSet::new(),
+            };
+        }
+        let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        let wanted: Vec<PathBuf> = paths.iter().map(|p| canon(p)).collect();
+        let mut pages = BTreeSet::new();
+        let n = site.config.locales.len();
+        for (rel, files) in &site.inventory.pages {
+            for (locale, file) in files {
+                let f = canon(file);
+                if wanted.iter().any(|w| f.starts_with(w)) {
+                    if *locale == 0 {
+                        // An English page: all its locales.
+                        pages.extend((1..n).map(|l| (rel.clone(), l)));
+                    } else {
+                        pages.insert((rel.clone(), *locale));
+                    }
+                }
+            }
+        }
+        Selection { all: false, pages }
+    }
+
+    fn contains(&self, rel: &str, locale: usize) -> bool {
+        self.all || self.pages.contains(&(rel.to_string(), locale))
+    }
+}
+
+/// Checks the site. Configuration comes from `site.config.check`.
+pub fn check(site: &Site, opts: &CheckOptions) -> Result<CheckReport> {
+    let started = Instant::now();
+    let cfg = &site.config.check;
+    let mut locales = crate::build::select_locales(site, &opts.locales)?;
+    locales.retain(|&l| l != 0);
+    if !opts.locales.is_empty() && locales.is_empty() {
+        return Err(Error::Usage(format!(
+            "--locale: {} is the source locale; give the locales to check",
+            site.config.source_locale
+        )));
+    }
+    let selection = Selection::new(site, &opts.paths);
+
+    let rels: Vec<&String> = site.inventory.pages.keys().collect();
+    let per_page: Vec<Vec<(usize, &String, PageResult)>> = rels
+        .par_iter()
+        .map(|rel| {
+            locales
+                .iter()
+                .filter(|&&l| selection.contains(rel, l))
+                .filter_map(|&l| check_page(site, rel, l, cfg).map(|r| (l, *rel, r)))
+                .collect()
+        })
+        .collect();
+
+    let mut summaries: BTreeMap<usize, LocaleSummary> = locales
+        .iter()
+        .map(|&l| {
+            let code = site.config.locales[l].code.clone();
+            let min = cfg.min_coverage.for_locale(&code);
+            (
+                l,
+                LocaleSummary {
+                    locale: code,
+                    min_coverage: min,
+                    ..LocaleSummary::default()
+                },
+            )
+        })
+        .collect();
+    let mut findings = Vec::new();
+    for (l, rel, r) in per_page.into_iter().flatten() {
+        let s = summaries.entry(l).or_default();
+        s.checked.push(rel.clone());
+        if r.present {
+            s.pages += 1;
+        } else {
+            s.pages_missing += 1;
+        }
+        s.units.add(&r.counts);
+        findings.extend(r.findings);
+    }
+
+    // Source pages that failed to load or have no title.
+    let source_code = &site.config.locales[0].code;
+    for d in &site.errors {
+        if selection.all
+            || d.location
+                .as_ref()
+                .is_some_and(|l| opts.paths.iter().any(|p| l.file.contains(&*p.to_string_lossy())))
+        {
+            findings.push(Finding {
+                rule: Rule::FrontMatter,
+                diag: Diagnostic {
+                    code: Rule::FrontMatter.code(),
+                    ..d.clone()
+                },
+                locale: source_code.clone(),
+                page: String::new(),
+                segment_id: None,
+                english: Some(d.message.clone()),
+                translation: None,
+                related: None,
+            });
+        }
+    }
+    for (rel, src) in &site.sources {
+        if !selection.all && !locales.iter().any(|&l| selection.contains(rel, l)) {
+            continue;
+        }
+        if src.page.front.title.is_none() {
+            findings.push(front_matter(
+                &src.page,
+                source_code,
+                "the page has no title",
+                "add `title: …` to the front matter",
+                0,
+                3,
+            ));
+        }
+        for w in &src.page.warnings {
+            findings.push(from_diag(Rule::FrontMatter, w, source_code, rel));
+        }
+    }
+
+    // Severity overrides; allowed rules disappear.
+    findings.retain_mut(|f| match cfg.severity.get(&f.rule) {
+        Some(None) => false,
+        Some(Some(s)) => {
+            f.diag.severity = *s;
+            true
+        }
+        None => true,
+    });
+    findings.sort_by(|a, b| {
+        (&a.diag.location, &a.related, a.rule, &a.diag.message).cmp(&(
+            &b.diag.location,
+            &b.related,
+            b.rule,
+            &b.diag.message,
+        ))
+    });
+    let mut report = CheckReport {
+        findings,
+        locales: Vec::new(),
+        fail_on: cfg.fail_on.clone(),
+        elapsed: Duration::ZERO,
+    };
+    recount(&mut report, summaries.into_values().collect());
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// Sets the per-rule finding counts of each locale from the findings.
+pub fn recount(report: &mut CheckReport, mut locales: Vec<LocaleSummary>) {
+    for s in &mut locales {
+        s.findings.clear();
+    }
+    for f in &report.findings {
+        if let Some(s) = locales.iter_mut().find(|s| s.locale == f.locale) {
+            *s.findings.entry(f.rule).or_default() += 1;
+        }
+    }
+    report.locales = locales;
+}
+
+struct PageResult {
+    present: bool,
+    counts: Counts,
+    findings: Vec<Finding>,
+}
+
+fn from_diag(rule: Rule, d: &Diagnostic, locale: &str, rel: &str) -> Finding {
+    Finding {
+        rule,
+        diag: Diagnostic {
+            severity: rule.default_severity(),
+            code: rule.code(),
+            ..d.clone()
+        },
+        locale: locale.to_string(),
+        page: rel.to_string(),
+        segment_id: None,
+        english: Some(strip_ids(&d.message)),
+        translation: None,
+        related: None,
+    }
+}
+
+/// A message without segment IDs, so a baseline entry survives renumbering.
+fn strip_ids(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len());
+    let mut in_tick = false;
+    let mut tick = String::new();
+    for c in msg.chars() {
+        if c == '`' {
+            if in_tick {
+                let looks_like_id = tick.rsplit_once('-').is_some_and(|(p, n)| {
+                    !p.is_empty() && p.chars().all(|c| c.is_ascii_hexdigit()) && n.chars().all(|c| c.is_ascii_digit())
+                });
+                out.push('`');
+                out.push_str(if looks_like_id { "…" } else { &tick });
+                out.push('`');
+                tick.clear();
+            }
+            in_tick = !in_tick;
+        } else if in_tick {
+            tick.push(c);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn front_matter(page: &crate::load::Page, locale: &str, msg: &str, help: &str, offset: usize, len: usize) -> Finding {
+    Finding {
+        rule: Rule::FrontMatter,
+        diag: Diagnostic::new(Rule::FrontMatter.default_severity(), Rule::FrontMatter.code(), msg)
+            .at_offset(&page.src, offset, len)
+            .help(help),
+        locale: locale.to_string(),
+        page: page.rel.clone(),
+        segment_id: None,
+        english: Some(msg.to_string()),
+        translation: None,
+        related: None,
+    }
+}
+
+/// Checks one page in one locale; `None` when there is nothing to check
+/// (neither the locale nor the source has the page).
+fn check_page(site: &Site, rel: &str, locale: usize, cfg: &CheckConfig) -> Option<PageResult> {
+    let code = &site.config.locales[locale].code;
+    let src = site.sources.get(rel).map(|s| s.as_ref());
+    match site.translation(rel, locale) {
+        None => {
+            let src = src?;
+            let counts = crate::align::align(&src.page.src.text, &src.doc, "", &SxsDoc::default()).counts();
+            let expected = format!("content/{code}/{rel}");
+            let f = Finding {
+                rule: Rule::Missing,
+                diag: Diagnostic::new(
+                    Rule::Missing.default_severity(),
+                    Rule::Missing.code(),
+                    format!("this page has no {code} translation"),
+                )
+                .at(src.page.src.location(0))
+                .help(format!(
+                    "create {expected}: the translation tool's side-by-side output for this page goes there"
+                )),
+                locale: code.clone(),
+                page: rel.to_string(),
+                segment_id: None,
+                english: Some(format!("page {rel}")),
+                translation: None,
+                related: None,
+            };
+            Some(PageResult {
+                present: false,
+                counts,
+                findings: vec![f],
+            })
+        }
+        Some(Err(d)) => Some(PageResult {
+            present: true,
+            counts: Counts::default(),
+            findings: vec![from_diag(Rule::FrontMatter, &d, code, rel)],
+        }),
+        Some(Ok(tr)) => {
+            let mut findings = Vec::new();
+            page_findings(site, src, &tr, code, cfg, &mut findings);
+            let counts = tr.alignment.as_ref().map(Alignment::counts).unwrap_or_default();
+            Some(PageResult {
+                present: true,
+                counts,
+                findings,
+            })
+        }
+    }
+}
+
+fn page_findings(
+    site: &Site,
+    src: Option<&Source>,
+    tr: &Translation,
+    code: &str,
+    cfg: &CheckConfig,
+    out: &mut Vec<Finding>,
+) {
+    let page = &tr.page;
+    let text = page.src.text.as_str();
+    let rel = page.rel.as_str();
+    let finding = |rule: Rule, seg: Option<usize>, offset: usize, len: usize, msg: String, help: String| Finding {
+        rule,
+        diag: Diagnostic::new(rule.default_severity(), rule.code(), msg)
+            .at_offset(&page.src, offset, len)
+            .help(help),
+        locale: code.to_string(),
+        page: rel.to_string(),
+        segment_id: seg.map(|s| tr.sxs.segments[s].id(text).to_string()),
+        english: seg.map(|s| normalize(tr.sxs.segments[s].lookup(text))),
+        translation: seg.map(|s| tr.sxs.segments[s].text(text).to_string()),
+        related: None,
+    };
+
+    // Front matter.
+    for w in &page.warnings {
+        out.push(from_diag(Rule::FrontMatter, w, code, rel));
+    }
+    if page.front.title.is_none() {
+        out.push(front_matter(
+            page,
+            code,
+            "the page has no title",
+            "add a translated `title: …` to the front matter",
+            0,
+            3,
+        ));
+    }
+    if let Some(cl) = &page.front.content_locale
+        && !cl.eq_ignore_ascii_case(code)
+    {
+        let fm = &text[..page.body_start];
+        let off = fm.find("ms.contentlocale").unwrap_or(0);
+        out.push(front_matter(
+            page,
+            code,
+            &format!("ms.contentlocale is `{cl}` but the page is in the {code} folder"),
+            &format!("set `ms.contentlocale: {code}`, or move the file to content/{cl}/{rel}"),
+            off,
+            "ms.contentlocale".len(),
+        ));
+    }
+
+    // Span structure.
+    for d in &tr.sxs.diagnostics {
+        out.push(from_diag(Rule::Malformed, d, code, rel));
+    }
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    let mut prefixes: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, s) in tr.sxs.segments.iter().enumerate() {
+        *prefixes.entry(s.prefix(text)).or_default() += 1;
+        if let Some(&first) = first_of.get(s.id(text)) {
+            let line = page.src.line_of(tr.sxs.segments[first].range.start).0;
+            out.push(finding(
+                Rule::Malformed,
+                Some(i),
+                s.id.start,
+                s.id.len(),
+                format!("segment ID `{}` is used twice (first on line {line})", s.id(text)),
+                "give each segment its own ID; re-export the page from the translation tool".into(),
+            ));
+        } else {
+            first_of.insert(s.id(text), i);
+        }
+    }
+    if prefixes.len() > 1
+        && let Some((&main, _)) = prefixes.iter().max_by_key(|(_, n)| **n)
+        && let Some((i, s)) = tr.sxs.segments.iter().enumerate().find(|(_, s)| s.prefix(text) != main)
+    {
+        let list: Vec<String> = prefixes.iter().map(|(p, n)| format!("`{p}` ×{n}")).collect();
+        out.push(finding(
+            Rule::Malformed,
+            Some(i),
+            s.id.start,
+            s.id.len(),
+            format!(
+                "segment IDs in this page use {} prefixes: {}",
+                prefixes.len(),
+                list.join(", ")
+            ),
+            format!("a page's segments share one prefix (`{main}` here); this segment may come from another page"),
+        ));
+    }
+
+    let (Some(src), Some(al)) = (src, &tr.alignment) else {
+        out.push(Finding {
+            rule: Rule::Orphaned,
+            diag: Diagnostic::new(
+                Rule::Orphaned.default_severity(),
+                Rule::Orphaned.code(),
+                format!("this translation has no {} source page", site.config.source_locale),
+            )
+            .at(page.src.location(0))
+            .help(format!(
+                "delete it if the page was removed, or add content/{}/{rel}",
+                site.config.source_locale
+            )),
+            locale: code.to_string(),
+            page: rel.to_string(),
+            segment_id: None,
+            english: Some(format!("page {rel}")),
+            translation: None,
+            related: None,
+        });
+        return;
+    };
+    let en = src.page.src.text.as_str();
+    let en_loc = |off: usize| src.page.src.location(off);
+
+    // Units of source text.
+    let mut insert_at = page.body_start;
+    for (k, u) in al.units.iter().enumerate() {
+        let current = normalize(&en[u.range.clone()]);
+        match u.status {
+            Status::Missing => {
+                let after = page.src.line_of(insert_at).0;
+                let next = al.units[k + 1..]
+                    .iter()
+                    .find_map(|n| n.segments.first())
+                    .map(|&s| page.src.line_of(tr.sxs.segments[s].range.start).0);
+                let place = match next {
+                    Some(n) if n > after => format!("between line {after} and line {n} of this file"),
+                    _ => format!("after line {after} of this file"),
+                };
+                let mut f = finding(
+                    Rule::Missing,
+                    None,
+                    insert_at,
+                    0,
+                    format!("no translation of \"{current}\""),
+                    format!("translate it and add the segment {place}, where the English page has it"),
+                );
+                f.english = Some(current);
+                f.related = Some(en_loc(u.range.start));
+                out.push(f);
+            }
+            Status::Stale => {
+                for &s in &u.segments {
+                    let seg = &tr.sxs.segments[s];
+                    let old = normalize(seg.lookup(text));
+                    let mut f = finding(
+                        Rule::Stale,
+                        Some(s),
+                        seg.lookup.start,
+                        seg.lookup.len(),
+                        format!(
+                            "the English has changed since this was translated: {}",
+                            rules::word_diff(&old, &current)
+                        ),
+                        format!(
+                            "update the translation, then put the current English in the sxs-lookup: \"{current}\""
+                        ),
+                    );
+                    f.related = Some(en_loc(u.range.start));
+                    out.push(f);
+                }
+            }
+            Status::Translated | Status::Untranslated => {}
+        }
+        if let Some(&last) = u.segments.last() {
+            insert_at = tr.sxs.segments[last].range.end;
+        }
+        for &s in &u.segments {
+            segment_findings(tr, s, u.status, cfg, &finding, &en_loc, u.range.start, out);
+        }
+    }
+    for &s in &al.orphans {
+        let seg = &tr.sxs.segments[s];
+        out.push(finding(
+            Rule::Orphaned,
+            Some(s),
+            seg.range.start,
+            seg.text.end - seg.range.start,
+            format!(
+                "the English of this segment is no longer in the source page: \"{}\"",
+                normalize(seg.lookup(text))
+            ),
+            format!(
+                "delete the segment with its sxs-lookup, or restore the English in content/{}/{rel}",
+                site.config.source_locale
+            ),
+        ));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn segment_findings(
+    tr: &Translation,
+    s: usize,
+    status: Status,
+    cfg: &CheckConfig,
+    finding: &dyn Fn(Rule, Option<usize>, usize, usize, String, String) -> Finding,
+    en_loc: &dyn Fn(usize) -> Location,
+    en_offset: usize,
+    out: &mut Vec<Finding>,
+) {
+    let text = tr.page.src.text.as_str();
+    let seg = &tr.sxs.segments[s];
+    let tr_md = seg.text(text);
+    let en_md = seg.lookup(text);
+    if status == Status::Untranslated && !rules::legitimately_identical(tr_md, cfg) {
+        let mut f = finding(
+            Rule::Untranslated,
+            Some(s),
+            seg.text.start,
+            seg.text.len(),
+            format!("the translation is identical to the English: \"{}\"", normalize(tr_md)),
+            "translate it; if it must stay in English, list it under allow_identical in [check] of site.toml".into(),
+        );
+        f.related = Some(en_loc(en_offset));
+        out.push(f);
+    }
+    let en_inv = rules::inventory(en_md);
+    let tr_inv = rules::inventory(tr_md);
+    let mismatches = rules::verbatim_mismatches(&en_inv, &tr_inv);
+    if !mismatches.is_empty() {
+        let mut parts = Vec::new();
+        for m in &mismatches {
+            let mut p = format!("{}:", m.kind);
+            if !m.lost.is_empty() {
+                p.push_str(&format!(" missing {}", quote_list(&m.lost)));
+            }
+            if !m.added.is_empty() {
+                p.push_str(&format!(" extra {}", quote_list(&m.added)));
+            }
+            parts.push(p);
+        }
+        let damaged = rules::damaged_placeholders(tr_md);
+        let lost_pct = mismatches
+            .iter()
+            .any(|m| m.kind == "placeholders" && m.lost.iter().any(|x| x.starts_with('%')));
+        if lost_pct && !damaged.is_empty() {
+            parts.push(format!("{} looks like a damaged placeholder", quote_list(&damaged)));
+        }
+        // Point at the first damaged or extra token in the translation.
+        let needle = damaged
+            .first()
+            .cloned()
+            .or_else(|| mismatches.iter().flat_map(|m| m.added.first()).next().cloned());
+        let (off, len) = match needle.as_deref().and_then(|n| tr_md.find(n).map(|i| (i, n.len()))) {
+            Some((i, l)) => (seg.text.start + i, l),
+            None => (seg.text.start, seg.text.len()),
+        };
+        let mut f = finding(
+            Rule::Placeholder,
+            Some(s),
+            off,
+            len,
+            format!("translation differs from the English in {}", parts.join("; ")),
+            format!("copy these exactly as in the English: \"{}\"", normalize(en_md)),
+        );
+        f.related = Some(en_loc(en_offset));
+        out.push(f);
+    }
+    let diffs = en_inv.markup.differences(&tr_inv.markup);
+    if !diffs.is_empty() {
+        let mut f = finding(
+            Rule::Markup,
+            Some(s),
+            seg.text.start,
+            seg.text.len(),
+            format!("formatting differs from the English ({})", diffs.join(", ")),
+            format!(
+                "keep the English's **bold**, *italic*, `code` and [links]: \"{}\"",
+                normalize(en_md)
+            ),
+        );
+        f.related = Some(en_loc(en_offset));
+        out.push(f);
+    }
+}
+
+fn quote_list(items: &[String]) -> String {
+    items.iter().map(|x| format!("`{x}`")).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_codes_round_trip() {
+        for r in Rule::ALL {
+            assert_eq!(Rule::from_str(r.code()).unwrap(), r);
+        }
+        assert!(Rule::from_str("nope").unwrap_err().contains("front-matter"));
+    }
+
+    #[test]
+    fn ids_are_stripped_from_baseline_keys() {
+        assert_eq!(
+            strip_ids("data-ttu-id `628af-106` differs from its data-stu-id `628af-107`"),
+            "data-ttu-id `…` differs from its data-stu-id `…`"
+        );
+        assert_eq!(strip_ids("keeps `%1` and `code`"), "keeps `%1` and `code`");
+    }
+}

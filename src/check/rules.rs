@@ -1,0 +1,467 @@
+//! What `check` looks at inside one segment: the text a translation must
+//! copy verbatim (placeholders, code, xref targets, URLs, include paths,
+//! numbers), its formatting (bold, italic, code, links), whether an
+//! identical translation is legitimately identical, and word diffs.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, LinkType, Parser, Tag};
+use regex::Regex;
+
+use crate::config::CheckConfig;
+use crate::segment::find_includes;
+use crate::segment::sxs::markdown_options;
+
+/// Everything in a segment that must survive translation unchanged, and
+/// the counts of its formatting.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Inventory {
+    /// `%1`, `{0}`, `{0:N2}`.
+    pub placeholders: Vec<String>,
+    /// Contents of code spans.
+    pub code: Vec<String>,
+    /// `<xref:Uid>` targets.
+    pub xrefs: Vec<String>,
+    /// Link and image destinations (not xrefs).
+    pub urls: Vec<String>,
+    /// `[!INCLUDE]` paths.
+    pub includes: Vec<String>,
+    /// Digit runs in the text, outside all of the above.
+    pub numbers: Vec<String>,
+    pub markup: Markup,
+}
+
+/// Formatting counts of a segment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Markup {
+    pub bold: usize,
+    pub italic: usize,
+    pub code: usize,
+    pub links: usize,
+    pub images: usize,
+    pub strikethrough: usize,
+}
+
+impl Markup {
+    /// `bold 1 → 0, links 2 → 1` for the counts that differ.
+    pub fn differences(&self, tr: &Markup) -> Vec<String> {
+        let pairs = [
+            ("bold", self.bold, tr.bold),
+            ("italic", self.italic, tr.italic),
+            ("code", self.code, tr.code),
+            ("links", self.links, tr.links),
+            ("images", self.images, tr.images),
+            ("strikethrough", self.strikethrough, tr.strikethrough),
+        ];
+        pairs
+            .iter()
+            .filter(|(_, a, b)| a != b)
+            .map(|(n, a, b)| format!("{n} {a} → {b}"))
+            .collect()
+    }
+}
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"%\d+|\{\d+(?:,\s*-?\d+)?(?::[^{}]*)?\}").unwrap_or_else(|e| panic!("placeholder regex: {e}"))
+});
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").unwrap_or_else(|e| panic!("digits regex: {e}")));
+/// `% 1`, `1 %`, `1%`, `%  1`: what machine translation makes of `%1`.
+static DAMAGED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"%\s+\d+|\d+\s*%").unwrap_or_else(|e| panic!("damaged regex: {e}")));
+
+fn scan_text(t: &str, inv: &mut Inventory) {
+    let mut last = 0;
+    for m in PLACEHOLDER.find_iter(t) {
+        inv.numbers
+            .extend(DIGITS.find_iter(&t[last..m.start()]).map(|d| d.as_str().to_string()));
+        inv.placeholders.push(m.as_str().to_string());
+        last = m.end();
+    }
+    inv.numbers
+        .extend(DIGITS.find_iter(&t[last..]).map(|d| d.as_str().to_string()));
+}
+
+/// True when `md` needs no Markdown parse to be scanned.
+fn is_plain(md: &str) -> bool {
+    !md.bytes()
+        .any(|b| matches!(b, b'`' | b'*' | b'_' | b'[' | b'<' | b'~' | b'!' | b'\\' | b'&'))
+}
+
+/// The inventory of a segment's Markdown.
+pub fn inventory(md: &str) -> Inventory {
+    let mut inv = Inventory::default();
+    let includes = find_includes(md);
+    let owned;
+    let md = if includes.is_empty() {
+        md
+    } else {
+        let mut s = String::with_capacity(md.len());
+        let mut pos = 0;
+        for i in &includes {
+            s.push_str(&md[pos..i.range.start]);
+            s.push(' ');
+            inv.includes.push(md[i.path.clone()].to_string());
+            pos = i.range.end;
+        }
+        s.push_str(&md[pos..]);
+        owned = s;
+        &owned
+    };
+    if is_plain(md) {
+        scan_text(md, &mut inv);
+        return inv;
+    }
+    // A leading guard keeps the text inline (see render::markdown).
+    let guarded = format!("\u{a1}{}", md.replace('\n', " "));
+    let mut autolink_depth = 0usize;
+    for ev in Parser::new_ext(&guarded, markdown_options()) {
+        match ev {
+            Event::Text(t) if autolink_depth == 0 => scan_text(&t, &mut inv),
+            Event::Code(c) => {
+                inv.markup.code += 1;
+                inv.code.push(c.to_string());
+            }
+            Event::Start(Tag::Strong) => inv.markup.bold += 1,
+            Event::Start(Tag::Emphasis) => inv.markup.italic += 1,
+            Event::Start(Tag::Strikethrough) => inv.markup.strikethrough += 1,
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                inv.markup.images += 1;
+                inv.urls.push(dest_url.to_string());
+            }
+            Event::Start(Tag::Link {
+                link_type, dest_url, ..
+            }) => {
+                if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                    autolink_depth += 1;
+                }
+                match dest_url.strip_prefix("xref:") {
+                    Some(uid) => inv.xrefs.push(uid.to_string()),
+                    None => {
+                        inv.markup.links += 1;
+                        inv.urls.push(dest_url.to_string());
+                    }
+                }
+            }
+            Event::End(pulldown_cmark::TagEnd::Link) => autolink_depth = autolink_depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    inv
+}
+
+/// `a` minus `b` as multisets, sorted.
+fn minus(a: &[String], b: &[String]) -> Vec<String> {
+    let mut counts: BTreeMap<&str, isize> = BTreeMap::new();
+    for x in a {
+        *counts.entry(x).or_default() += 1;
+    }
+    for x in b {
+        *counts.entry(x).or_default() -= 1;
+    }
+    let mut out = Vec::new();
+    for (k, n) in counts {
+        for _ in 0..n.max(0) {
+            out.push(k.to_string());
+        }
+    }
+    out
+}
+
+/// One kind of verbatim text that differs between English and translation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mismatch {
+    pub kind: &'static str,
+    /// In the English, not in the translation.
+    pub lost: Vec<String>,
+    /// In the translation, not in the English.
+    pub added: Vec<String>,
+}
+
+/// What the translation changed that it should have copied. Code contents
+/// and URLs are compared only when the counts of code spans and links agree
+/// (otherwise the `markup` rule reports the difference).
+pub fn verbatim_mismatches(en: &Inventory, tr: &Inventory) -> Vec<Mismatch> {
+    let mut out = Vec::new();
+    let mut cmp = |kind: &'static str, a: &[String], b: &[String]| {
+        let lost = minus(a, b);
+        let added = minus(b, a);
+        if !lost.is_empty() || !added.is_empty() {
+            out.push(Mismatch { kind, lost, added });
+        }
+    };
+    cmp("placeholders", &en.placeholders, &tr.placeholders);
+    if en.markup.code == tr.markup.code {
+        cmp("inline code", &en.code, &tr.code);
+    }
+    cmp("xref targets", &en.xrefs, &tr.xrefs);
+    if en.markup.links == tr.markup.links && en.markup.images == tr.markup.images {
+        cmp("URLs", &en.urls, &tr.urls);
+    }
+    cmp("include paths", &en.includes, &tr.includes);
+    // A damaged `%1` (`% 1`) leaves its digit behind as a number, and a
+    // "fixed" `1%` turns a number into a placeholder: those digits are
+    // already reported with the placeholders.
+    let digits = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .map(|p| {
+                p.chars()
+                    .skip_while(|c| !c.is_ascii_digit())
+                    .take_while(char::is_ascii_digit)
+                    .collect()
+            })
+            .collect()
+    };
+    let en_numbers = minus(&en.numbers, &digits(&minus(&tr.placeholders, &en.placeholders)));
+    let tr_numbers = minus(&tr.numbers, &digits(&minus(&en.placeholders, &tr.placeholders)));
+    cmp("numbers", &en_numbers, &tr_numbers);
+    out
+}
+
+/// Places where the translation holds a damaged form of `%N` (`% 1`, `1%`).
+pub fn damaged_placeholders(tr: &str) -> Vec<String> {
+    DAMAGED.find_iter(tr).map(|m| m.as_str().to_string()).collect()
+}
+
+/// True when a translation identical to its English is expected to be:
+/// numbers and symbols, identifiers (`ActivationServices`, `System.Foo`,
+/// `ID`), or texts the site lists in `allow_identical`.
+pub fn legitimately_identical(text: &str, cfg: &CheckConfig) -> bool {
+    let t = text.trim();
+    if cfg.allow_identical.iter().any(|a| a.trim() == t) {
+        return true;
+    }
+    let inv = inventory(t);
+    // Text without placeholders, code, URLs, includes and markup.
+    let mut words = PLACEHOLDER.replace_all(t, " ").into_owned();
+    for c in &inv.code {
+        words = words.replace(c.as_str(), " ");
+    }
+    for u in inv.urls.iter().chain(&inv.xrefs).chain(&inv.includes) {
+        words = words.replace(u.as_str(), " ");
+    }
+    if cfg.allow_identical_numbers && !words.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    if cfg.allow_identical_identifiers {
+        // Every word with letters is an identifier: `4031 - DispatchSessionFailed`,
+        // `Microsoft-Windows-Application Server-Applications/Analytic`.
+        let mut words_with_letters = words
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .peekable();
+        if words_with_letters.peek().is_some() && words_with_letters.all(looks_like_identifier) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `ActivationServices`, `System.ServiceModel`, `WCF`, `ID`, `x64`,
+/// `my_name`: not a word of a natural language.
+fn looks_like_identifier(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    let inner_upper = s.chars().skip(1).any(char::is_uppercase) && s.chars().any(char::is_lowercase);
+    let all_caps = letters.len() >= 2 && upper == letters.len();
+    let has_digit = s.chars().any(|c| c.is_ascii_digit());
+    let has_sep = s.contains(['_', '.', ':', '/', '\\', '@', '#']);
+    inner_upper || all_caps || has_digit || has_sep
+}
+
+/// A word-level diff of `old` → `new` in git's word-diff style
+/// (`[-old-]{+new+}`), with long unchanged stretches shortened to `…`.
+pub fn word_diff(old: &str, new: &str) -> String {
+    use similar::{ChangeTag, TextDiff};
+    let diff = TextDiff::from_words(old, new);
+    let mut out = String::new();
+    let mut equal = String::new();
+    let flush_equal = |equal: &mut String, out: &mut String, last: bool| {
+        let words: Vec<&str> = equal.split_inclusive(' ').collect();
+        const KEEP: usize = 4;
+        if words.len() > 2 * KEEP + 1 {
+            let first = out.is_empty();
+            if !first {
+                out.push_str(&words[..KEEP].concat());
+            }
+            out.push_str("… ");
+            if !last {
+                out.push_str(&words[words.len() - KEEP..].concat());
+            }
+        } else {
+            out.push_str(equal);
+        }
+        equal.clear();
+    };
+    let mut pending_del = String::new();
+    let mut pending_ins = String::new();
+    let flush_changes = |del: &mut String, ins: &mut String, out: &mut String| {
+        if !del.is_empty() {
+            out.push_str(&format!("[-{}-]", del.trim_end()));
+            if del.ends_with(' ') && ins.is_empty() {
+                out.push(' ');
+            }
+        }
+        if !ins.is_empty() {
+            out.push_str(&format!("{{+{}+}}", ins.trim_end()));
+            if ins.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+        del.clear();
+        ins.clear();
+    };
+    for change in diff.iter_all_changes() {
+        match change.tag() {
+            ChangeTag::Equal => {
+                flush_changes(&mut pending_del, &mut pending_ins, &mut out);
+                equal.push_str(change.value());
+            }
+            ChangeTag::Delete => {
+                if !equal.is_empty() {
+                    flush_equal(&mut equal, &mut out, false);
+                }
+                pending_del.push_str(change.value());
+            }
+            ChangeTag::Insert => {
+                if !equal.is_empty() {
+                    flush_equal(&mut equal, &mut out, false);
+                }
+                pending_ins.push_str(change.value());
+            }
+        }
+    }
+    flush_changes(&mut pending_del, &mut pending_ins, &mut out);
+    if !equal.is_empty() {
+        flush_equal(&mut equal, &mut out, true);
+    }
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inventory_separates_placeholders_numbers_code_urls_and_includes() {
+        let inv = inventory(
+            "Pool %1 of {0:N2} bytes, 12 items, `code 7` [x](a.md) <xref:System.Foo%2A> [!INCLUDE[n](../i-md.md)] **b**",
+        );
+        assert_eq!(inv.placeholders, vec!["%1", "{0:N2}"]);
+        assert_eq!(inv.numbers, vec!["12"]);
+        assert_eq!(inv.code, vec!["code 7"]);
+        assert_eq!(inv.urls, vec!["a.md"]);
+        assert_eq!(inv.xrefs, vec!["System.Foo%2A"]);
+        assert_eq!(inv.includes, vec!["../i-md.md"]);
+        assert_eq!(inv.markup.bold, 1);
+        assert_eq!(inv.markup.links, 1);
+    }
+
+    #[test]
+    fn damaged_placeholders_are_mismatches() {
+        let en = inventory("The Dispatcher invoked '%1' on '%2'.");
+        let tr = inventory("Dyspozytor wywołał '% 1 ' na '%2'.");
+        let m = verbatim_mismatches(&en, &tr);
+        assert_eq!(m.len(), 1, "the leftover digit is not reported again: {m:?}");
+        assert_eq!(m[0].kind, "placeholders");
+        assert_eq!(m[0].lost, vec!["%1"]);
+        assert_eq!(damaged_placeholders("'% 1 ' a 2%"), vec!["% 1", "2%"]);
+    }
+
+    #[test]
+    fn dropped_numbers_are_mismatches() {
+        let en = inventory("for example, 70,69,70,71,70,69");
+        let tr = inventory("например, 70, 69, 70, 71, 69");
+        let m = verbatim_mismatches(&en, &tr);
+        assert_eq!(
+            m,
+            vec![Mismatch {
+                kind: "numbers",
+                lost: vec!["70".into()],
+                added: vec![]
+            }]
+        );
+    }
+
+    #[test]
+    fn reordered_placeholders_are_fine() {
+        let en = inventory("%1 of %2");
+        let tr = inventory("%2 z %1");
+        assert!(verbatim_mismatches(&en, &tr).is_empty());
+    }
+
+    #[test]
+    fn ordinals_keep_their_number() {
+        let en = inventory("the 11th call");
+        let tr = inventory("11. volání");
+        assert!(verbatim_mismatches(&en, &tr).is_empty());
+    }
+
+    #[test]
+    fn dropped_bold_is_a_markup_difference() {
+        let en = inventory("**Note:** text");
+        let tr = inventory("Poznámka: text");
+        assert_eq!(en.markup.differences(&tr.markup), vec!["bold 1 → 0"]);
+    }
+
+    #[test]
+    fn changed_link_target_is_a_url_mismatch() {
+        let en = inventory("see [x](a.md)");
+        let tr = inventory("viz [x](b.md)");
+        let m = verbatim_mismatches(&en, &tr);
+        assert_eq!(
+            m,
+            vec![Mismatch {
+                kind: "URLs",
+                lost: vec!["a.md".into()],
+                added: vec!["b.md".into()]
+            }]
+        );
+    }
+
+    #[test]
+    fn identical_numbers_identifiers_and_listed_terms_are_legitimate() {
+        let mut cfg = CheckConfig::default();
+        for ok in [
+            "4031",
+            "ActivationServices",
+            "ID",
+            "System.ServiceModel",
+            "`code`",
+            "%1",
+            "x64",
+            "4031 - DispatchSessionFailed",
+            "Microsoft-Windows-Application Server-Applications/Analytic",
+        ] {
+            assert!(legitimately_identical(ok, &cfg), "{ok}");
+        }
+        for not in [
+            "Verbose",
+            "Session dispatch failed.",
+            "Infrastructure",
+            "Keywords",
+            "Level",
+        ] {
+            assert!(!legitimately_identical(not, &cfg), "{not}");
+        }
+        cfg.allow_identical.push("Session dispatch failed.".into());
+        assert!(legitimately_identical("Session dispatch failed.", &cfg));
+        cfg.allow_identical_numbers = false;
+        assert!(!legitimately_identical("4031", &cfg));
+    }
+
+    #[test]
+    fn word_diff_marks_changed_words() {
+        assert_eq!(
+            word_diff("defined in Asp.Net route", "defined in ASP.NET route"),
+            "defined in [-Asp.Net-]{+ASP.NET+} route"
+        );
+        let long = word_diff(
+            "one two three four five six seven eight nine ten eleven twelve end",
+            "one two three four five six seven eight nine ten eleven twelve END",
+        );
+        assert!(long.starts_with("… "), "{long}");
+        assert!(long.ends_with("[-end-]{+END+}"), "{long}");
+    }
+}
