@@ -285,14 +285,10 @@ fn run_check(args: &CheckArgs, color: bool) -> Result<ExitCode, Error> {
             }
         }
         None if format == Format::Human => {
-            let text = report::render(&report, format, color);
             if args.common.quiet {
-                let findings = text.rsplit_once("\n\n").map_or("", |(f, _)| f);
-                if !findings.is_empty() {
-                    println!("{findings}");
-                }
+                print!("{}", report::findings(&report, color));
             } else {
-                print!("{text}");
+                print!("{}", report::human(&report, color));
             }
         }
         None => {

@@ -643,6 +643,16 @@ fn machine_formats_keep_stdout_parseable() {
 }
 
 #[test]
+fn quiet_human_output_has_the_findings_but_no_summary() {
+    let f = golden_fixture();
+    let out = common::stdout(&run(&f, &["--quiet"]));
+    assert!(out.contains("error[placeholder]"), "{out}");
+    assert!(!out.contains("check failed") && !out.contains("locale  pages"), "{out}");
+    let clean = Fixture::new(EN, Some(&cs()));
+    assert!(run(&clean, &["--quiet"]).stdout.is_empty());
+}
+
+#[test]
 fn human_output_names_file_line_column_and_shows_the_line() {
     let f = golden_fixture();
     let o = run(&f, &[]);

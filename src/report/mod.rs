@@ -54,12 +54,18 @@ pub fn render(report: &CheckReport, format: Format, color: bool) -> String {
 
 /// Every finding, rustc-style, followed by the summary.
 pub fn human(report: &CheckReport, color: bool) -> String {
+    let mut out = findings(report, color);
+    out.push_str(&summary(report));
+    out
+}
+
+/// Every finding, rustc-style, each followed by a blank line.
+pub fn findings(report: &CheckReport, color: bool) -> String {
     let mut out = String::new();
     for f in &report.findings {
         out.push_str(&f.render(color));
         out.push_str("\n\n");
     }
-    out.push_str(&summary(report));
     out
 }
 
