@@ -113,112 +113,22 @@ pub fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant
     }
     let i18n = I18n::load(&site.config, &site.root)?;
     let templates = Templates::load(&site.config.templates_dir, &site.root)?;
-    let renderer = Renderer::new(site, i18n, templates);
+    let renderer = Renderer::new(site, &i18n, &templates);
     let staging = Staging::new(out)?;
-
-    struct Outcome {
-        summaries: Vec<PageSummary>,
-        warnings: Vec<Diagnostic>,
-        errors: Vec<Diagnostic>,
-    }
-    let rels: Vec<&String> = site.page_paths().collect();
-    let results: Vec<Result<Outcome>> = rels
-        .par_iter()
-        .map(|rel| {
-            let mut o = Outcome {
-                summaries: Vec::new(),
-                warnings: Vec::new(),
-                errors: Vec::new(),
-            };
-            let src = site.sources.get(*rel).map(|s| s.as_ref());
-            for &locale in &locales {
-                let Some(path) = renderer.output_path(rel, locale) else {
-                    continue;
-                };
-                let page = if locale == 0 {
-                    let Some(src) = src else { continue };
-                    renderer.source_page(rel, src)?
-                } else {
-                    let tr = match site.translation(rel, locale) {
-                        None => continue,
-                        Some(Err(d)) => {
-                            o.errors.push(d);
-                            continue;
-                        }
-                        Some(Ok(tr)) => tr,
-                    };
-                    o.warnings.extend(tr.page.warnings.iter().cloned());
-                    o.warnings.extend(tr.sxs.diagnostics.iter().cloned());
-                    renderer.translated_page(rel, src, &tr)?
-                };
-                staging.write(&path, page.html.as_bytes())?;
-                o.warnings.extend(page.warnings);
-                o.summaries.push(PageSummary {
-                    rel: (*rel).clone(),
-                    locale,
-                    title: page.title,
-                    counts: page.counts,
-                });
-            }
-            Ok(o)
-        })
-        .collect();
-
-    let mut summaries = Vec::new();
-    let mut warnings = site.warnings.clone();
-    // Broken source pages are reported with the broken translations.
-    let mut errors = site.errors.clone();
-    for r in results {
-        let o = r?;
-        summaries.extend(o.summaries);
-        warnings.extend(o.warnings);
-        errors.extend(o.errors);
-    }
+    let rendered = render_all(&renderer, &locales, &staging)?;
+    let mut errors = rendered.errors;
+    let mut warnings = rendered.warnings;
     if !errors.is_empty() {
         errors.sort_by(|a, b| a.location.cmp(&b.location));
         return Err(Error::Content(errors));
     }
-    warnings.sort_by(|a, b| (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message)));
-    warnings.dedup();
     if opts.deny_warnings && !warnings.is_empty() {
-        let errors = warnings
-            .into_iter()
-            .map(|mut w| {
-                w.severity = Severity::Error;
-                w
-            })
-            .collect();
-        return Err(Error::Content(errors));
-    }
-
-    // Index pages.
-    summaries.sort_by(|a, b| (a.locale, &a.rel).cmp(&(b.locale, &b.rel)));
-    staging.write("index.html", renderer.root_index(&summaries, &locales)?.as_bytes())?;
-    for &l in &locales {
-        let code = &site.config.locales[l].code;
-        staging.write(
-            &format!("{code}/index.html"),
-            renderer.locale_index(l, &summaries)?.as_bytes(),
-        )?;
-    }
-
-    // Theme assets, then the site's static/ folder, then content assets
-    // (a source-locale asset serves every locale that lacks its own).
-    for (name, bytes) in &renderer.templates.assets {
-        staging.write(name, bytes)?;
-    }
-    copy_static(&site.config.static_dir, &staging)?;
-    for &l in &locales {
-        let code = &site.config.locales[l].code;
-        for (al, rel, path) in &site.inventory.assets {
-            let own = *al == l;
-            let inherited = *al == 0 && l != 0 && !site.inventory.assets.iter().any(|(x, r, _)| *x == l && r == rel);
-            if own || inherited {
-                staging.copy(path, &format!("{code}/{rel}"))?;
-            }
+        for w in &mut warnings {
+            w.severity = Severity::Error;
         }
+        return Err(Error::Content(warnings));
     }
-
+    let summaries = rendered.summaries;
     let mut pages = Vec::new();
     let mut counts = Vec::new();
     for &l in &locales {
@@ -245,7 +155,173 @@ pub fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant
     })
 }
 
-fn copy_static(dir: &Path, staging: &Staging) -> Result<()> {
+/// Where rendered files go: the staging folder of a build, or the memory
+/// of `locdoc serve`. Paths are `/`-separated, relative to the output root.
+pub trait Sink: Sync {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<()>;
+    fn copy(&self, from: &Path, path: &str) -> Result<()>;
+}
+
+impl Sink for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        Staging::write(self, path, bytes)
+    }
+    fn copy(&self, from: &Path, path: &str) -> Result<()> {
+        Staging::copy(self, from, path)
+    }
+}
+
+/// What rendering a whole site produced.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Every page written, sorted by locale and path.
+    pub summaries: Vec<PageSummary>,
+    pub warnings: Vec<Diagnostic>,
+    /// Content errors (pages that could not be read); nothing else stops
+    /// the other pages from rendering.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// A page rendered into a sink: its summary and warnings.
+pub struct PageOutcome {
+    pub path: String,
+    pub summary: PageSummary,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads, aligns and renders page `rel` of `locale` into `sink`. `None`
+/// when the locale does not have the page (or, for the source locale, the
+/// source page failed to load). A page that cannot be read is `Err(Ok(diag))`;
+/// a template or write failure is `Err(Err(error))`.
+pub fn render_page(
+    renderer: &Renderer,
+    rel: &str,
+    locale: usize,
+    sink: &dyn Sink,
+) -> Option<std::result::Result<PageOutcome, Result<Diagnostic>>> {
+    let site = renderer.site;
+    let path = renderer.output_path(rel, locale)?;
+    let src = site.sources.get(rel).map(|s| s.as_ref());
+    let mut warnings = Vec::new();
+    let page = if locale == 0 {
+        match renderer.source_page(rel, src?) {
+            Ok(p) => p,
+            Err(e) => return Some(Err(Err(e))),
+        }
+    } else {
+        let tr = match site.translation(rel, locale)? {
+            Err(d) => return Some(Err(Ok(d))),
+            Ok(tr) => tr,
+        };
+        warnings.extend(tr.page.warnings.iter().cloned());
+        warnings.extend(tr.sxs.diagnostics.iter().cloned());
+        match renderer.translated_page(rel, src, &tr) {
+            Ok(p) => p,
+            Err(e) => return Some(Err(Err(e))),
+        }
+    };
+    if let Err(e) = sink.write(&path, page.html.as_bytes()) {
+        return Some(Err(Err(e)));
+    }
+    warnings.extend(page.warnings);
+    Some(Ok(PageOutcome {
+        path,
+        summary: PageSummary {
+            rel: rel.to_string(),
+            locale,
+            title: page.title,
+            counts: page.counts,
+        },
+        warnings,
+    }))
+}
+
+/// Renders every page of `locales` in parallel, then the index pages and
+/// the assets, into `sink`. Content errors are collected, not fatal;
+/// template and write errors stop the build.
+pub fn render_all(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Result<Rendered> {
+    let site = renderer.site;
+    let rels: Vec<&String> = site.page_paths().collect();
+    let results: Vec<Result<Rendered>> = rels
+        .par_iter()
+        .map(|rel| {
+            let mut o = Rendered::default();
+            for &locale in locales {
+                match render_page(renderer, rel, locale, sink) {
+                    None => {}
+                    Some(Ok(p)) => {
+                        o.summaries.push(p.summary);
+                        o.warnings.extend(p.warnings);
+                    }
+                    Some(Err(Ok(d))) => o.errors.push(d),
+                    Some(Err(Err(e))) => return Err(e),
+                }
+            }
+            Ok(o)
+        })
+        .collect();
+    // Broken source pages are reported with the broken translations.
+    let mut out = Rendered {
+        errors: site.errors.clone(),
+        warnings: site.warnings.clone(),
+        ..Rendered::default()
+    };
+    for r in results {
+        let o = r?;
+        out.summaries.extend(o.summaries);
+        out.warnings.extend(o.warnings);
+        out.errors.extend(o.errors);
+    }
+    out.warnings
+        .sort_by(|a, b| (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message)));
+    out.warnings.dedup();
+    out.summaries
+        .sort_by(|a, b| (a.locale, &a.rel).cmp(&(b.locale, &b.rel)));
+    write_site_pages(renderer, locales, &out.summaries, sink)?;
+    copy_assets(renderer, locales, sink)?;
+    Ok(out)
+}
+
+/// The home page and each locale's page list.
+pub fn write_site_pages(
+    renderer: &Renderer,
+    locales: &[usize],
+    summaries: &[PageSummary],
+    sink: &dyn Sink,
+) -> Result<()> {
+    sink.write("index.html", renderer.root_index(summaries, locales)?.as_bytes())?;
+    for &l in locales {
+        let code = &renderer.site.config.locales[l].code;
+        sink.write(
+            &format!("{code}/index.html"),
+            renderer.locale_index(l, summaries)?.as_bytes(),
+        )?;
+    }
+    Ok(())
+}
+
+/// Theme assets, then the site's `static/` folder, then content assets (a
+/// source-locale asset serves every locale that lacks its own).
+pub fn copy_assets(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Result<()> {
+    let site = renderer.site;
+    for (name, bytes) in &renderer.templates.assets {
+        sink.write(name, bytes)?;
+    }
+    copy_static(&site.config.static_dir, sink)?;
+    for &l in locales {
+        let code = &site.config.locales[l].code;
+        for (al, rel, path) in &site.inventory.assets {
+            let own = *al == l;
+            let inherited = *al == 0 && l != 0 && !site.inventory.assets.iter().any(|(x, r, _)| *x == l && r == rel);
+            if own || inherited {
+                sink.copy(path, &format!("{code}/{rel}"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn copy_static(dir: &Path, sink: &dyn Sink) -> Result<()> {
     if !dir.is_dir() {
         return Ok(());
     }
@@ -260,7 +336,7 @@ fn copy_static(dir: &Path, staging: &Staging) -> Result<()> {
         })?;
         if entry.file_type().is_file() {
             let rel = crate::diag::rel_path(dir, entry.path());
-            staging.copy(entry.path(), &rel)?;
+            sink.copy(entry.path(), &rel)?;
         }
     }
     Ok(())

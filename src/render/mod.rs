@@ -47,11 +47,12 @@ pub struct PageSummary {
     pub counts: Option<Counts>,
 }
 
-/// Everything needed to render pages of one site.
+/// Everything needed to render pages of one site. Cheap to make: it
+/// borrows the site, its UI strings and its templates.
 pub struct Renderer<'s> {
     pub site: &'s Site,
-    pub i18n: I18n,
-    pub templates: Templates,
+    pub i18n: &'s I18n,
+    pub templates: &'s Templates,
     ui: Vec<tera::Value>,
     site_value: tera::Value,
     alert_labels: Vec<[String; 5]>,
@@ -170,7 +171,7 @@ fn to_value<T: Serialize>(v: &T) -> tera::Value {
 }
 
 impl<'s> Renderer<'s> {
-    pub fn new(site: &'s Site, i18n: I18n, templates: Templates) -> Renderer<'s> {
+    pub fn new(site: &'s Site, i18n: &'s I18n, templates: &'s Templates) -> Renderer<'s> {
         let n = site.config.locales.len();
         let ui = (0..n).map(|l| to_value(&i18n.ui_map(l))).collect();
         let alert_labels = (0..n).map(|l| i18n.alert_labels(l)).collect();
