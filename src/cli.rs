@@ -45,6 +45,32 @@ enum Command {
     /// Defaults for --fail-on, --deny/--warn/--allow and --min-coverage come
     /// from [check] in site.toml.
     Check(Box<CheckArgs>),
+    /// Preview the site locally: builds it into memory, serves it over HTTP,
+    /// rebuilds what each change touches and reloads open pages.
+    ///
+    /// /_review/<locale>/ shows every page's English and translation side by
+    /// side with its problems. A content error shows over the page while the
+    /// last good build keeps being served. Ctrl-C stops.
+    Serve(ServeArgs),
+}
+
+#[derive(Args, Debug)]
+struct ServeArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Port to listen on; the next free one is taken if it is busy (0: any).
+    #[arg(long, short, value_name = "N")]
+    port: Option<u16>,
+    /// Address to listen on. Other than 127.0.0.1 or ::1, anyone who can
+    /// reach your machine can read the preview.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Open the site in your web browser.
+    #[arg(long)]
+    open: bool,
+    /// How the review view links to a file and line in your editor.
+    #[arg(long, value_name = "TEMPLATE", default_value = locdoc::render::review::DEFAULT_EDITOR_URL)]
+    editor_url: String,
 }
 
 #[derive(Args, Debug)]
@@ -308,6 +334,24 @@ fn run_check(args: &CheckArgs, color: bool) -> Result<ExitCode, Error> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Serve(args) => {
+            let color = use_color(args.common.color);
+            let opts = locdoc::serve::ServeOptions {
+                site: locdoc::serve::state::SiteRoot {
+                    root: args.common.root.clone(),
+                    content: args.common.content.clone(),
+                },
+                bind: args.bind,
+                port: args.port,
+                open: args.open,
+                editor_url: args.editor_url,
+                quiet: args.common.quiet,
+            };
+            match locdoc::serve::serve(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => report_error(&e, color),
+            }
+        }
         Command::Check(args) => {
             let color = match args.common.color {
                 ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),

@@ -13,6 +13,8 @@
 //! [`site`] holds the loaded site every stage works on, [`build`] runs the
 //! pipeline, [`config`] reads `site.toml` and [`diag`] has the error type and
 //! the diagnostics (file:line:column, rule code, help) all stages report.
+//! Beside the pipeline: [`check`] (the CI gate) with [`report`] (its output
+//! formats), and [`serve`] (the live preview and review view).
 
 pub mod align;
 pub mod build;
@@ -23,6 +25,7 @@ pub mod load;
 pub mod render;
 pub mod report;
 pub mod segment;
+pub mod serve;
 pub mod site;
 pub mod write;
 

@@ -331,9 +331,14 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
     let full = e.without_snippet().to_string();
     let first = full.lines().next().unwrap_or(&full);
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    match first.find(": ") {
-        Some(i) if first.starts_with("line ") => first[i + 2..].to_string(),
-        _ => first.to_string(),
+    let msg = match first.find(": ") {
+        Some(i) if first.starts_with("line ") => &first[i + 2..],
+        _ => first,
+    };
+    // The location is shown by the diagnostic, counted in the file.
+    match msg.rfind(" at line ") {
+        Some(i) if msg[i..].contains(", column ") => msg[..i].to_string(),
+        _ => msg.to_string(),
     }
 }
 
@@ -418,6 +423,11 @@ mod tests {
     fn invalid_yaml_points_at_the_line_in_the_file() {
         let d = page("---\ntitle: a\nms.date: [unclosed\nx: 1\n---\nbody\n").unwrap_err();
         assert!(d.message.starts_with("invalid YAML front matter"), "{}", d.message);
+        assert!(
+            !d.message.contains("at line"),
+            "the YAML's own line numbers are not the file's: {}",
+            d.message
+        );
         let loc = d.location.unwrap();
         assert!(loc.line >= 3, "line {} should be in the YAML after the fence", loc.line);
     }

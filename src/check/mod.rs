@@ -357,15 +357,7 @@ pub fn check(site: &Site, opts: &CheckOptions) -> Result<CheckReport> {
         }
     }
 
-    // Severity overrides; allowed rules disappear.
-    findings.retain_mut(|f| match cfg.severity.get(&f.rule) {
-        Some(None) => false,
-        Some(Some(s)) => {
-            f.diag.severity = *s;
-            true
-        }
-        None => true,
-    });
+    apply_policy(&mut findings, cfg);
     findings.sort_by(|a, b| {
         (&a.diag.location, &a.related, a.rule, &a.diag.message).cmp(&(
             &b.diag.location,
@@ -398,10 +390,34 @@ pub fn recount(report: &mut CheckReport, mut locales: Vec<LocaleSummary>) {
     report.locales = locales;
 }
 
-struct PageResult {
-    present: bool,
-    counts: Counts,
-    findings: Vec<Finding>,
+/// The check of one page in one locale.
+pub struct PageResult {
+    /// The locale has the page (else the findings say it is missing).
+    pub present: bool,
+    pub counts: Counts,
+    pub findings: Vec<Finding>,
+}
+
+/// Checks page `rel` in locale `locale` with the site's `[check]` settings
+/// (severity overrides applied; the baseline is not). `None` when neither
+/// the locale nor the source has the page.
+pub fn check_page_with_policy(site: &Site, rel: &str, locale: usize) -> Option<PageResult> {
+    let cfg = &site.config.check;
+    let mut r = check_page(site, rel, locale, cfg)?;
+    apply_policy(&mut r.findings, cfg);
+    Some(r)
+}
+
+/// Applies the severity overrides of `[check]`; allowed rules disappear.
+fn apply_policy(findings: &mut Vec<Finding>, cfg: &CheckConfig) {
+    findings.retain_mut(|f| match cfg.severity.get(&f.rule) {
+        Some(None) => false,
+        Some(Some(s)) => {
+            f.diag.severity = *s;
+            true
+        }
+        None => true,
+    });
 }
 
 fn from_diag(rule: Rule, d: &Diagnostic, locale: &str, rel: &str) -> Finding {

@@ -13,6 +13,7 @@
 
 pub mod i18n;
 pub mod markdown;
+pub mod review;
 pub mod templates;
 
 use fluent_bundle::FluentValue;

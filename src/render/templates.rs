@@ -17,6 +17,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("index.html", include_str!("../../templates/index.html")),
     ("locale_index.html", include_str!("../../templates/locale_index.html")),
     ("switcher.html", include_str!("../../templates/switcher.html")),
+    ("review.html", include_str!("../../templates/review.html")),
+    ("review_index.html", include_str!("../../templates/review_index.html")),
 ];
 
 /// Built-in theme assets, by output path.

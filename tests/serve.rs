@@ -1,0 +1,363 @@
+//! `locdoc serve` through the binary: pages and the review view over HTTP,
+//! live rebuilds and reload notifications, the error overlay with the last
+//! good build still served, refused traversal, methods, concurrency, files
+//! and folders appearing and vanishing, and a clean Ctrl-C.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use common::{PAGE, SampleSite};
+
+struct Server {
+    child: Child,
+    addr: String,
+    site: SampleSite,
+}
+
+impl Server {
+    fn start() -> Server {
+        let site = SampleSite::new();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_locdoc"))
+            .args(["serve", "--port", "0"])
+            .current_dir(site.root())
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let addr = loop {
+            let line = rx
+                .recv_timeout(deadline - Instant::now())
+                .expect("the server prints its address");
+            if let Some(i) = line.find("http://") {
+                let rest = &line[i + 7..];
+                break rest.trim_end_matches('/').to_string();
+            }
+        };
+        // Keep draining so the child never blocks on a full pipe.
+        std::thread::spawn(move || for _ in rx {});
+        Server { child, addr, site }
+    }
+
+    /// A raw HTTP/1.1 request; returns the status code, headers and body.
+    fn request(&self, method: &str, path: &str) -> (u16, String, String) {
+        let mut s = TcpStream::connect(&self.addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        write!(
+            s,
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).unwrap();
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+        (status, head.to_string(), body.to_string())
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        let (s, _, b) = self.request("GET", path);
+        (s, b)
+    }
+
+    /// Polls `path` until `f` holds (the watcher needs a moment).
+    fn wait_until(&self, path: &str, what: &str, f: impl Fn(u16, &str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let (s, b) = self.get(path);
+            if f(s, &b) {
+                return b;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what} at {path} (last status {s})"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn status(&self) -> serde_json::Value {
+        serde_json::from_str(&self.get("/_locdoc/status").1).unwrap()
+    }
+
+    /// Reads server-sent events on a thread, sending each `data:` payload.
+    fn events(&self) -> Receiver<serde_json::Value> {
+        let mut s = TcpStream::connect(&self.addr).unwrap();
+        write!(s, "GET /_locdoc/events HTTP/1.1\r\nHost: {}\r\n\r\n", self.addr).unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(s).lines().map_while(Result::ok) {
+                if let Some(data) = line.strip_prefix("data: ")
+                    && let Ok(v) = serde_json::from_str(data)
+                    && tx.send(v).is_err()
+                {
+                    break;
+                }
+            }
+        });
+        rx
+    }
+
+    fn page_path(locale: &str) -> String {
+        format!("/{locale}/{PAGE}/")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn next_event(
+    rx: &Receiver<serde_json::Value>,
+    what: &str,
+    f: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let v = rx
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .unwrap_or_else(|_| panic!("no event: {what}"));
+        if f(&v) {
+            return v;
+        }
+    }
+}
+
+#[test]
+fn serves_pages_assets_and_the_review_view_with_live_reload_injected() {
+    let s = Server::start();
+    let (code, body) = s.get("/");
+    assert_eq!(code, 200);
+    assert!(body.contains("/_locdoc/live.js"), "the live-reload script is injected");
+    let (code, head, body) = s.request("GET", &Server::page_path("cs-CZ"));
+    assert_eq!(code, 200);
+    assert!(
+        head.to_lowercase().contains("content-type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    assert!(body.contains("Vlastnosti"));
+    let (code, head, _) = s.request("GET", "/static/locdoc.css");
+    assert_eq!(code, 200);
+    assert!(head.to_lowercase().contains("content-type: text/css"), "{head}");
+    // The review view: statuses coloured, counts at the top, editor links.
+    let (code, review) = s.get(&format!("/_review/cs-CZ/{PAGE}/"));
+    assert_eq!(code, 200);
+    assert!(review.contains("class=\"st-missing"), "missing rows");
+    assert!(review.contains("id=\"f-missing\""), "a filter per status");
+    assert!(review.contains("vscode://file/"), "editor links");
+    assert!(
+        review.contains("content/cs-CZ/events/4031-dispatchsessionfailed.md:"),
+        "file:line"
+    );
+    let (code, index) = s.get("/_review/ru-RU/");
+    assert_eq!(code, 200);
+    assert!(index.contains("4031"));
+    // A folder without its slash is redirected; an unknown path is a 404.
+    let (code, head, _) = s.request("GET", "/cs-CZ");
+    assert_eq!(code, 308, "{head}");
+    assert_eq!(s.get("/nope/").0, 404);
+}
+
+#[test]
+fn an_edit_rebuilds_the_page_and_notifies_open_pages() {
+    let s = Server::start();
+    let events = s.events();
+    let v0 = next_event(&events, "initial status", |_| true)["version"]
+        .as_u64()
+        .unwrap();
+    s.site.edit(&format!("content/cs-CZ/{PAGE}.md"), |t| {
+        t.replace(">Popis<", ">Popis události<")
+    });
+    let v = next_event(&events, "rebuild", |v| v["version"].as_u64().unwrap() > v0);
+    assert!(v["errors"].as_array().unwrap().is_empty());
+    assert!(s.get(&Server::page_path("cs-CZ")).1.contains("Popis události"));
+    // The review view follows too.
+    assert!(s.get(&format!("/_review/cs-CZ/{PAGE}/")).1.contains("Popis události"));
+    // An English edit re-renders every locale.
+    s.site.edit(&format!("content/en-US/{PAGE}.md"), |t| {
+        t.replace("Session dispatch failed.", "Session dispatch has failed.")
+    });
+    s.wait_until(&Server::page_path("tr-TR"), "the English change", |c, b| {
+        c == 200 && b.contains("Session dispatch has failed.")
+    });
+}
+
+#[test]
+fn a_broken_edit_shows_the_error_and_keeps_serving_the_last_good_page() {
+    let s = Server::start();
+    let events = s.events();
+    next_event(&events, "initial status", |_| true);
+    let rel = format!("content/pl-PL/{PAGE}.md");
+    s.site
+        .edit(&rel, |t| t.replace("ms.date: 03/30/2017", "ms.date: [03/30/2017"));
+    let v = next_event(&events, "the error", |v| !v["errors"].as_array().unwrap().is_empty());
+    let e = &v["errors"][0];
+    assert_eq!(e["file"], rel.as_str());
+    assert_eq!(e["code"], "front-matter");
+    assert!(e["line"].as_u64().unwrap() >= 4);
+    // The old page is still there.
+    let (code, body) = s.get(&Server::page_path("pl-PL"));
+    assert_eq!(code, 200);
+    assert!(body.contains("Właściwości"));
+    // Fixing it clears the error.
+    s.site
+        .edit(&rel, |t| t.replace("ms.date: [03/30/2017", "ms.date: 03/30/2017"));
+    next_event(&events, "the fix", |v| v["errors"].as_array().unwrap().is_empty());
+    assert!(s.status()["errors"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn traversal_is_refused_and_only_get_and_head_are_served() {
+    let s = Server::start();
+    for path in [
+        "/../site.toml",
+        "/%2e%2e/site.toml",
+        "/%2E%2E%2Fsite.toml",
+        "/cs-CZ/../../site.toml",
+        "/cs-CZ/%2e%2e/%2e%2e/content/en-US/events/4031-dispatchsessionfailed.md",
+        "/..%5csite.toml",
+        "//etc/passwd",
+        "/site.toml",
+        "/content/cs-CZ/events/4031-dispatchsessionfailed.md",
+    ] {
+        let (code, body) = s.get(path);
+        assert!(code == 403 || code == 404 || code == 400, "{path}: {code}");
+        assert!(!body.contains("base_url"), "{path} leaked site.toml");
+    }
+    for method in ["POST", "PUT", "DELETE", "OPTIONS"] {
+        let (code, head, _) = s.request(method, "/");
+        assert_eq!(code, 405, "{method}");
+        assert!(head.to_lowercase().contains("allow: get, head"), "{head}");
+    }
+    let (code, head, body) = s.request("HEAD", "/static/locdoc.css");
+    assert_eq!(code, 200);
+    assert!(body.is_empty(), "HEAD has no body");
+    assert!(head.to_lowercase().contains("content-length:"), "{head}");
+}
+
+#[test]
+fn five_hundred_concurrent_requests_all_succeed() {
+    let s = Server::start();
+    let addr = s.addr.clone();
+    let paths = [
+        "/",
+        "/cs-CZ/",
+        "/static/locdoc.css",
+        "/ru-RU/events/4031-dispatchsessionfailed/",
+        "/_locdoc/status",
+    ];
+    let handles: Vec<_> = (0..500)
+        .map(|i| {
+            let addr = addr.clone();
+            let path = paths[i % paths.len()];
+            std::thread::spawn(move || {
+                let mut st = TcpStream::connect(&addr).unwrap();
+                st.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+                write!(st, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+                let mut out = String::new();
+                st.read_to_string(&mut out).unwrap();
+                out.starts_with("HTTP/1.1 200")
+            })
+        })
+        .collect();
+    let ok = handles.into_iter().map(|h| h.join().unwrap()).filter(|ok| *ok).count();
+    assert_eq!(ok, 500);
+}
+
+#[test]
+fn files_and_folders_appearing_and_vanishing_converge() {
+    let s = Server::start();
+    // A new translation of an existing page appears in the switchers.
+    std::fs::remove_file(s.site.path(&format!("content/tr-TR/{PAGE}.md"))).unwrap();
+    s.wait_until(&Server::page_path("tr-TR"), "the page to go", |c, _| c == 404);
+    let en = s.wait_until(&Server::page_path("en-US"), "the switcher update", |_, b| {
+        !b.contains("hreflang=\"tr-TR\" href")
+    });
+    assert!(en.contains("Türkçe"), "tr-TR is listed as unavailable");
+    std::fs::copy(
+        common::repo().join(format!("content/tr-TR/{PAGE}.md")),
+        s.site.path(&format!("content/tr-TR/{PAGE}.md")),
+    )
+    .unwrap();
+    s.wait_until(&Server::page_path("tr-TR"), "the page to return", |c, b| {
+        c == 200 && b.contains("Özellikler")
+    });
+    // A new page, written in two steps (half-written first).
+    s.site.write("content/en-US/events/new.md", "---\ntitle: [New\n");
+    s.wait_until("/_locdoc/status", "the half-written page's error", |_, b| {
+        b.contains("front-matter")
+    });
+    s.site.write(
+        "content/en-US/events/new.md",
+        "---\ntitle: New page\n---\n# New page\n\nFresh text.\n",
+    );
+    s.wait_until("/en-US/events/new/", "the new page", |c, b| {
+        c == 200 && b.contains("Fresh text.")
+    });
+    assert!(s.status()["errors"].as_array().unwrap().is_empty());
+    // A folder renamed away and back.
+    std::fs::rename(s.site.path("content/pl-PL"), s.site.path("content/pl-pl-old")).unwrap();
+    s.wait_until("/_locdoc/status", "the unknown folder error", |_, b| {
+        b.contains("unknown-locale")
+    });
+    assert_eq!(
+        s.get(&Server::page_path("pl-PL")).0,
+        200,
+        "the last good build is still served"
+    );
+    std::fs::rename(s.site.path("content/pl-pl-old"), s.site.path("content/pl-PL")).unwrap();
+    s.wait_until("/_locdoc/status", "recovery", |_, b| b.contains("\"errors\":[]"));
+    // A new locale folder listed in site.toml.
+    s.site.edit("site.toml", |t| {
+        t.replace(
+            "[markdown]",
+            "[[locales]]\ncode = \"de-DE\"\nname = \"Deutsch\"\n\n[markdown]",
+        )
+    });
+    std::fs::create_dir_all(s.site.path("content/de-DE/events")).unwrap();
+    s.site.write(
+        &format!("content/de-DE/{PAGE}.md"),
+        &s.site
+            .read(&format!("content/cs-CZ/{PAGE}.md"))
+            .replace("cs-CZ", "de-DE"),
+    );
+    s.wait_until(&Server::page_path("de-DE"), "the new locale", |c, _| c == 200);
+}
+
+#[test]
+fn ctrl_c_exits_cleanly() {
+    let mut s = Server::start();
+    let _events = s.events();
+    assert_eq!(s.get("/").0, 200);
+    let pid = s.child.id().to_string();
+    assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = s.child.try_wait().unwrap() {
+            assert!(status.success(), "{status}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "the server did not stop on SIGINT");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
