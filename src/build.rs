@@ -30,6 +30,8 @@ pub struct BuildOptions {
     pub locales: Vec<String>,
     /// Fail (exit 1) when there are warnings.
     pub deny_warnings: bool,
+    /// Also write the review view (`_review/<locale>/…`), as `serve` shows it.
+    pub review: bool,
 }
 
 /// What a build did.
@@ -116,6 +118,9 @@ pub fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant
     let renderer = Renderer::new(site, &i18n, &templates);
     let staging = Staging::new(out)?;
     let rendered = render_all(&renderer, &locales, &staging)?;
+    if opts.review {
+        write_review(&renderer, &locales, &staging)?;
+    }
     let mut errors = rendered.errors;
     let mut warnings = rendered.warnings;
     if !errors.is_empty() {
@@ -280,6 +285,29 @@ pub fn render_all(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Re
     write_site_pages(renderer, locales, &out.summaries, sink)?;
     copy_assets(renderer, locales, sink)?;
     Ok(out)
+}
+
+/// The review view of every translated page, and a page list per locale.
+pub fn write_review(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Result<()> {
+    use crate::render::review::{DEFAULT_EDITOR_URL, PREFIX};
+    let site = renderer.site;
+    for &l in locales.iter().filter(|&&l| l != 0) {
+        let code = &site.config.locales[l].code;
+        sink.write(
+            &format!("{PREFIX}/{code}/index.html"),
+            renderer.review_index(l)?.as_bytes(),
+        )?;
+        let pages: Vec<(&String, &crate::site::PageUrl)> = site.urls.iter().collect();
+        pages
+            .par_iter()
+            .try_for_each(|(rel, url)| match renderer.review_page(rel, l, DEFAULT_EDITOR_URL) {
+                // A page that cannot be read is reported by the build itself.
+                None | Some(Err(Error::Content(_))) => Ok(()),
+                Some(Err(e)) => Err(e),
+                Some(Ok(html)) => sink.write(&format!("{PREFIX}/{code}/{}index.html", url.dir), html.as_bytes()),
+            })?;
+    }
+    Ok(())
 }
 
 /// The home page and each locale's page list.

@@ -144,6 +144,9 @@ struct BuildArgs {
     /// Treat warnings as errors: fail with exit code 1 and keep the old output.
     #[arg(long)]
     deny_warnings: bool,
+    /// Also write the review view (_review/<locale>/...) that `serve` shows.
+    #[arg(long)]
+    review: bool,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -370,6 +373,7 @@ pub fn main() -> ExitCode {
                 content: args.common.content.clone(),
                 locales: args.locales,
                 deny_warnings: args.deny_warnings,
+                review: args.review,
             };
             match build(&opts) {
                 Ok(report) => {

@@ -301,3 +301,19 @@ fn translation_without_source_page_is_rendered_with_a_warning() {
     assert!(html.contains("Navíc"));
     assert!(!html.contains("alert(1)"), "raw HTML of a translation is sanitised");
 }
+
+#[test]
+fn review_view_is_written_only_when_asked() {
+    let site = SampleSite::new();
+    assert_eq!(site.run(&["build"]).status.code(), Some(0));
+    assert!(!site.path("public/_review").exists());
+    let o = site.run(&["build", "--review"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = site.read(&format!("public/_review/cs-CZ/{PAGE}/index.html"));
+    assert!(page.contains("class=\"st-missing"), "statuses");
+    assert!(site.path("public/_review/ru-RU/index.html").is_file());
+    assert!(
+        !site.path("public/_review/en-US").exists(),
+        "no review of the source locale"
+    );
+}

@@ -12,6 +12,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use common::{PAGE, SampleSite};
+use fantoccini::actions::InputSource;
 
 struct Server {
     child: Child,
@@ -360,4 +361,161 @@ fn ctrl_c_exits_cleanly() {
         assert!(Instant::now() < deadline, "the server did not stop on SIGINT");
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// The preview in headless Chromium: language switcher, the English
+/// original on hover, a reload after an edit, and a screenshot of the
+/// review view (target/screenshots/review-cs-CZ.png).
+#[test]
+fn in_a_real_browser() {
+    let s = Server::start();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let Some(b) = common::browser::start(1280, 900).await else {
+            return;
+        };
+        let c = &b.client;
+        let base = format!("http://{}", s.addr);
+        c.goto(&format!("{base}{}", Server::page_path("cs-CZ"))).await.unwrap();
+        assert_eq!(
+            c.execute("return document.documentElement.lang", vec![]).await.unwrap(),
+            "cs-CZ"
+        );
+
+        // The language switcher keeps the reader on the same page.
+        c.find(fantoccini::Locator::Css(".lang-switch summary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.find(fantoccini::Locator::Css(".lang-switch a[hreflang='pl-PL']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        common::browser::wait_js(c, "document.documentElement.lang === 'pl-PL'", "the Polish page").await;
+        assert!(
+            c.current_url()
+                .await
+                .unwrap()
+                .path()
+                .ends_with("/pl-PL/events/4031-dispatchsessionfailed/index.html")
+        );
+
+        // Hovering a translated segment shows its English original.
+        let seg = c
+            .find(fantoccini::Locator::Css("h2#description .seg-translated"))
+            .await
+            .unwrap();
+        let hidden = c
+            .execute(
+                "return getComputedStyle(document.querySelector('h2#description .seg-en')).display",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(hidden, "none");
+        let actions = fantoccini::actions::MouseActions::new("mouse".into()).then(
+            fantoccini::actions::PointerAction::MoveToElement {
+                element: seg,
+                duration: None,
+                x: 5.0,
+                y: 5.0,
+            },
+        );
+        c.perform_actions(actions).await.unwrap();
+        common::browser::wait_js(
+            c,
+            "getComputedStyle(document.querySelector('h2#description .seg-en')).display === 'block'",
+            "the English original on hover",
+        )
+        .await;
+        let shown = c
+            .execute(
+                "return document.querySelector('h2#description .seg-en').innerText",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(shown, "Description");
+
+        // An edit reloads the open page by itself.
+        c.execute("window.__before_edit = true", vec![]).await.unwrap();
+        s.site.edit(&format!("content/pl-PL/{PAGE}.md"), |t| {
+            t.replace(">Opis<", ">Opis zdarzenia<")
+        });
+        common::browser::wait_js(
+            c,
+            "!window.__before_edit && document.body.innerText.includes('Opis zdarzenia')",
+            "the reload after the edit",
+        )
+        .await;
+
+        // The review view, for the README.
+        c.goto(&format!("{base}/_review/cs-CZ/{PAGE}/")).await.unwrap();
+        common::browser::wait_js(
+            c,
+            "document.querySelectorAll('tr.st-missing').length > 0",
+            "review rows",
+        )
+        .await;
+        c.find(fantoccini::Locator::Css("#f-translated"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let visible = c
+            .execute(
+                "return [...document.querySelectorAll('tbody tr')].filter(r => r.offsetParent !== null).length",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let missing = c
+            .execute("return document.querySelectorAll('tr.st-missing').length", vec![])
+            .await
+            .unwrap();
+        let untranslated = c
+            .execute("return document.querySelectorAll('tr.st-untranslated').length", vec![])
+            .await
+            .unwrap();
+        assert_eq!(
+            visible.as_u64().unwrap(),
+            missing.as_u64().unwrap() + untranslated.as_u64().unwrap(),
+            "the filter hides translated rows"
+        );
+        c.find(fantoccini::Locator::Css("#f-translated"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let png = c.screenshot().await.unwrap();
+        let dir = common::repo().join("target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("review-cs-CZ.png"), &png).unwrap();
+        assert!(png.starts_with(b"\x89PNG"));
+        // A broken edit shows the overlay over the last good page.
+        s.site
+            .edit(&format!("content/pl-PL/{PAGE}.md"), |t| t.replacen("---\n", "", 1));
+        c.goto(&format!("{base}{}", Server::page_path("pl-PL"))).await.unwrap();
+        common::browser::wait_js(c, "document.getElementById('locdoc-overlay')", "the error overlay").await;
+        let overlay = c
+            .execute("return document.getElementById('locdoc-overlay').innerText", vec![])
+            .await
+            .unwrap();
+        assert!(overlay.as_str().unwrap().contains("front-matter"), "{overlay}");
+        assert!(
+            overlay
+                .as_str()
+                .unwrap()
+                .contains("content/pl-PL/events/4031-dispatchsessionfailed.md:1:1"),
+            "{overlay}"
+        );
+
+        b.client.clone().close().await.unwrap();
+    });
 }

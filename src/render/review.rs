@@ -30,7 +30,10 @@ struct Row {
     translation: String,
     segment_id: String,
     problems: Vec<Problem>,
+    /// `file:line:column`, shown as a tooltip.
     location: String,
+    /// `line:column`, the link text.
+    line: String,
     editor_url: String,
 }
 
@@ -168,6 +171,7 @@ impl Renderer<'_> {
                     translation,
                     segment_id,
                     problems: problems_of(&fs),
+                    line: format!("{}:{}", loc.line, loc.column),
                     location: loc.to_string(),
                     editor_url: editor_link(site, editor, &loc),
                 });
@@ -185,6 +189,7 @@ impl Renderer<'_> {
                     translation: render_inline(seg.text(text), &rctx, true),
                     segment_id: seg.id(text).to_string(),
                     problems: problems_of(&fs),
+                    line: format!("{}:{}", loc.line, loc.column),
                     location: loc.to_string(),
                     editor_url: editor_link(site, editor, &loc),
                 });
