@@ -335,7 +335,7 @@ pub fn copy_assets(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> R
     for (name, bytes) in &renderer.templates.assets {
         sink.write(name, bytes)?;
     }
-    copy_static(&site.config.static_dir, sink)?;
+    copy_static(&site.root, &site.config.static_dir, sink)?;
     for &l in locales {
         let code = &site.config.locales[l].code;
         for (al, rel, path) in &site.inventory.assets {
@@ -349,10 +349,11 @@ pub fn copy_assets(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> R
     Ok(())
 }
 
-fn copy_static(dir: &Path, sink: &dyn Sink) -> Result<()> {
+fn copy_static(root: &Path, dir: &Path, sink: &dyn Sink) -> Result<()> {
     if !dir.is_dir() {
         return Ok(());
     }
+    let roots: Vec<std::path::PathBuf> = std::fs::canonicalize(root).into_iter().collect();
     for entry in walkdir::WalkDir::new(dir).follow_links(true) {
         let entry = entry.map_err(|e| {
             let p = e.path().unwrap_or(dir).to_path_buf();
@@ -363,6 +364,10 @@ fn copy_static(dir: &Path, sink: &dyn Sink) -> Result<()> {
             )
         })?;
         if entry.file_type().is_file() {
+            if entry.path_is_symlink() && !crate::load::stays_inside(entry.path(), &roots) {
+                // Reported by the walk of the site; never copied.
+                continue;
+            }
             let rel = crate::diag::rel_path(dir, entry.path());
             sink.copy(entry.path(), &rel)?;
         }

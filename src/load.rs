@@ -25,6 +25,27 @@ pub struct Inventory {
     pub pages: BTreeMap<String, Vec<(usize, PathBuf)>>,
     /// Files to copy beside the pages: `(locale index, path inside the locale, file)`.
     pub assets: Vec<(usize, String, PathBuf)>,
+    /// Symbolic links that lead out of the site, left out.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// True when `path`, with every symbolic link resolved, is inside one of
+/// `roots` (already canonical). Links out of the site are never read: a
+/// translation could otherwise publish any file of the machine.
+pub fn stays_inside(path: &Path, roots: &[PathBuf]) -> bool {
+    std::fs::canonicalize(path).is_ok_and(|real| roots.iter().any(|r| real.starts_with(r)))
+}
+
+/// A warning for a link out of the site.
+pub fn outside_warning(root: &Path, path: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        "outside-link",
+        format!(
+            "{} is a symbolic link to a file outside the site; it is left out",
+            display_path(root, path)
+        ),
+    )
+    .help("copy the file into the site instead of linking to it")
 }
 
 impl Inventory {
@@ -102,6 +123,10 @@ pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
     locale_dirs.sort();
 
     let mut inv = Inventory::default();
+    let roots: Vec<PathBuf> = [root, content.as_path()]
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
     for (locale, dir) in locale_dirs {
         let walker = walkdir::WalkDir::new(&dir)
             .follow_links(true)
@@ -119,6 +144,10 @@ pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
             if !entry.file_type().is_file() {
                 continue;
             }
+            if entry.path_is_symlink() && !stays_inside(entry.path(), &roots) {
+                inv.warnings.push(outside_warning(root, entry.path()));
+                continue;
+            }
             let path = entry.into_path();
             let rel = rel_path(&dir, &path);
             let name = rel.rsplit('/').next().unwrap_or(&rel);
@@ -126,6 +155,18 @@ pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
                 inv.pages.entry(rel).or_default().push((locale, path));
             } else if !is_data_file(name) {
                 inv.assets.push((locale, rel, path));
+            }
+        }
+    }
+    // static/ is copied as it is; links out of the site are not.
+    if config.static_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&config.static_dir)
+            .follow_links(true)
+            .into_iter()
+            .flatten()
+        {
+            if entry.file_type().is_file() && entry.path_is_symlink() && !stays_inside(entry.path(), &roots) {
+                inv.warnings.push(outside_warning(root, entry.path()));
             }
         }
     }

@@ -97,7 +97,7 @@ impl Site {
             })
             .collect();
         let mut errors = Vec::new();
-        let mut warnings = Vec::new();
+        let mut warnings = inventory.warnings.clone();
         let mut sources = BTreeMap::new();
         for (rel, r) in results {
             match r {

@@ -317,3 +317,27 @@ fn review_view_is_written_only_when_asked() {
         "no review of the source locale"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_out_of_the_site_are_never_published() {
+    let site = SampleSite::new();
+    let secret = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(secret.path(), "secret-token-123").unwrap();
+    std::fs::create_dir_all(site.path("static")).unwrap();
+    std::os::unix::fs::symlink(secret.path(), site.path("static/leak.txt")).unwrap();
+    std::os::unix::fs::symlink(secret.path(), site.path("content/cs-CZ/events/leak.png")).unwrap();
+    // A link inside the site is fine.
+    std::os::unix::fs::symlink(site.path("site.toml"), site.path("static/config.txt")).unwrap();
+    let o = site.run(&["build"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(
+        e.contains("warning[outside-link]: static/leak.txt is a symbolic link"),
+        "{e}"
+    );
+    assert!(e.contains("content/cs-CZ/events/leak.png"), "{e}");
+    assert!(!site.path("public/leak.txt").exists());
+    assert!(!site.path("public/cs-CZ/events/leak.png").exists());
+    assert!(site.path("public/config.txt").is_file());
+}

@@ -250,6 +250,18 @@ fn traversal_is_refused_and_only_get_and_head_are_served() {
         assert_eq!(code, 405, "{method}");
         assert!(head.to_lowercase().contains("allow: get, head"), "{head}");
     }
+    // A symbolic link out of the site is never served.
+    #[cfg(unix)]
+    {
+        let secret = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(secret.path(), "secret-token-123").unwrap();
+        std::os::unix::fs::symlink(secret.path(), s.site.path("content/cs-CZ/events/leak.txt")).unwrap();
+        std::fs::write(s.site.path("content/cs-CZ/events/fine.txt"), "fine").unwrap();
+        s.wait_until("/cs-CZ/events/fine.txt", "the asset rebuild", |c, _| c == 200);
+        let (code, body) = s.get("/cs-CZ/events/leak.txt");
+        assert_eq!(code, 404);
+        assert!(!body.contains("secret-token-123"));
+    }
     let (code, head, body) = s.request("HEAD", "/static/locdoc.css");
     assert_eq!(code, 200);
     assert!(body.is_empty(), "HEAD has no body");
