@@ -88,10 +88,7 @@ pub fn select_locales(site: &Site, wanted: &[String]) -> Result<Vec<usize>> {
 /// Builds the site at `opts.root`.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
-    let mut config = crate::config::Config::load(&opts.root)?;
-    if let Some(c) = &opts.content {
-        config.content_dir = c.clone();
-    }
+    let config = crate::config::Config::load_with_content(&opts.root, opts.content.as_deref())?;
     let site = Site::load(&opts.root, config)?;
     let out = opts.out.clone().unwrap_or_else(|| site.config.output_dir.clone());
     build_site(&site, &out, opts, started)
@@ -355,14 +352,7 @@ fn copy_static(root: &Path, dir: &Path, sink: &dyn Sink) -> Result<()> {
     }
     let roots: Vec<std::path::PathBuf> = std::fs::canonicalize(root).into_iter().collect();
     for entry in walkdir::WalkDir::new(dir).follow_links(true) {
-        let entry = entry.map_err(|e| {
-            let p = e.path().unwrap_or(dir).to_path_buf();
-            Error::io(
-                "read",
-                p,
-                e.into_io_error().unwrap_or_else(|| std::io::Error::other("loop")),
-            )
-        })?;
+        let entry = entry.map_err(|e| Error::walk(dir, e))?;
         if entry.file_type().is_file() {
             if entry.path_is_symlink() && !crate::load::stays_inside(entry.path(), &roots) {
                 // Reported by the walk of the site; never copied.

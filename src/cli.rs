@@ -240,10 +240,7 @@ fn print_build(report: &BuildReport) {
 
 /// `site.toml` with the command line's `[check]` overrides applied.
 fn check_config(args: &CheckArgs) -> Result<Config, Error> {
-    let mut config = Config::load(&args.common.root)?;
-    if let Some(c) = &args.common.content {
-        config.content_dir = c.clone();
-    }
+    let mut config = Config::load_with_content(&args.common.root, args.common.content.as_deref())?;
     let cfg = &mut config.check;
     if let Some(f) = &args.fail_on {
         cfg.fail_on = FailOn::parse(f).map_err(|e| Error::Usage(format!("--fail-on: {e}")))?;

@@ -257,6 +257,16 @@ impl Config {
         Config::parse(root, &text)
     }
 
+    /// Like [`Config::load`], with `content` (if given) instead of
+    /// `content_dir`: the `--content` flag of every command.
+    pub fn load_with_content(root: &Path, content: Option<&Path>) -> Result<Config> {
+        let mut config = Config::load(root)?;
+        if let Some(c) = content {
+            config.content_dir = c.to_path_buf();
+        }
+        Ok(config)
+    }
+
     /// Parses `site.toml` text; `root` resolves relative directories.
     pub fn parse(root: &Path, text: &str) -> Result<Config> {
         let src = SourceText::new(

@@ -314,6 +314,15 @@ impl Error {
         Error::Config(Box::new(diag))
     }
 
+    /// A failed step of a directory walk under `dir`.
+    pub fn walk(dir: &Path, e: walkdir::Error) -> Error {
+        let path = e.path().unwrap_or(dir).to_path_buf();
+        let io = e
+            .into_io_error()
+            .unwrap_or_else(|| std::io::Error::other("symbolic link loop"));
+        Error::io("read", path, io)
+    }
+
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Error {
         Error::Io {
             action,

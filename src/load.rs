@@ -134,13 +134,7 @@ pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker {
-            let entry = entry.map_err(|e| {
-                let path = e.path().unwrap_or(&dir).to_path_buf();
-                let io = e
-                    .into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("symbolic link loop"));
-                Error::io("read", path, io)
-            })?;
+            let entry = entry.map_err(|e| Error::walk(&dir, e))?;
             if !entry.file_type().is_file() {
                 continue;
             }

@@ -65,14 +65,7 @@ impl Templates {
             .collect();
         if dir.is_dir() {
             for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-                let entry = entry.map_err(|e| {
-                    let p = e.path().unwrap_or(dir).to_path_buf();
-                    Error::io(
-                        "read",
-                        p,
-                        e.into_io_error().unwrap_or_else(|| std::io::Error::other("loop")),
-                    )
-                })?;
+                let entry = entry.map_err(|e| Error::walk(dir, e))?;
                 if !entry.file_type().is_file() {
                     continue;
                 }

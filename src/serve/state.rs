@@ -30,11 +30,7 @@ pub struct SiteRoot {
 
 impl SiteRoot {
     fn config(&self) -> Result<Config> {
-        let mut c = Config::load(&self.root)?;
-        if let Some(x) = &self.content {
-            c.content_dir = x.clone();
-        }
-        Ok(c)
+        Config::load_with_content(&self.root, self.content.as_deref())
     }
 }
 
@@ -341,14 +337,15 @@ impl State {
         page.front.slug != self.site.sources.get(rel).and_then(|s| s.page.front.slug.clone())
     }
 
+    /// Where page `rel` of `locale` is (or would be) on disk.
+    fn page_file(&self, rel: &str, locale: usize) -> PathBuf {
+        let c = &self.site.config;
+        c.content_dir.join(&c.locales[locale].code).join(rel)
+    }
+
     /// Re-renders one translation; `None` when it failed (the error is kept).
     fn rebuild_translation(&mut self, rel: &str, locale: usize) -> Option<usize> {
-        let file = self
-            .site
-            .config
-            .content_dir
-            .join(&self.site.config.locales[locale].code)
-            .join(rel);
+        let file = self.page_file(rel, locale);
         let key = key_of(&self.site, &file);
         let exists = file.is_file();
         let known = self.site.inventory.file(rel, locale).is_some();
@@ -405,13 +402,7 @@ impl State {
             }
         }
         for (l, r) in results {
-            let file = self
-                .site
-                .config
-                .content_dir
-                .join(&self.site.config.locales[l].code)
-                .join(rel);
-            let key = key_of(&self.site, &file);
+            let key = key_of(&self.site, &self.page_file(rel, l));
             match r {
                 None => {}
                 Some(Ok(p)) => {
