@@ -23,9 +23,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::segment::normalize;
 use crate::segment::source::SourceDoc;
 use crate::segment::sxs::SxsDoc;
+use crate::segment::{normalize, normalized_eq};
 
 /// The status of a unit of source text in one locale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -307,8 +307,7 @@ pub fn align(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc) -> Alignment 
         let (b, off) = doc.locate_joined(h.start);
         let block = &doc.blocks[b];
         let r = block.expand(block.norm.source_range(src, off..off + h.len()));
-        let tr = normalize(sxs.segments[i].text(page));
-        let status = if tr == lookups[i] {
+        let status = if normalized_eq(sxs.segments[i].text(page), &lookups[i]) {
             Status::Untranslated
         } else {
             Status::Translated
@@ -330,28 +329,48 @@ pub fn align(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc) -> Alignment 
     // neighbours.
     let mut claimed: Vec<Vec<usize>> = vec![Vec::new(); gaps.len()];
     let mut orphans = Vec::new();
-    let unit_starts: Vec<(usize, usize)> = units.iter().map(|u| (u.range.start, u.segments[0])).collect();
-    for i in 0..n {
-        if placed[i].is_some() {
-            continue;
+    if placed.iter().any(Option::is_none) {
+        // The source range each placed segment fills.
+        let mut filled: Vec<Option<Range<usize>>> = vec![None; n];
+        for u in &units {
+            for &s in &u.segments {
+                filled[s] = Some(u.range.clone());
+            }
         }
-        // The source window between the units of the nearest placed
-        // segments before and after this one (in page order).
-        let lo = (0..i).rev().find_map(|j| unit_end_of(&units, j)).unwrap_or(0);
-        let hi = (i + 1..n)
-            .find_map(|j| unit_starts.iter().find(|(_, s)| *s == j).map(|(st, _)| *st))
-            .unwrap_or(src.len());
-        let lookup = lookups[i].to_lowercase();
-        let best = gaps
+        // Gap texts are compared case-insensitively, once each.
+        let gap_texts: Vec<String> = gaps
             .iter()
-            .enumerate()
-            .filter(|(_, g)| g.1.start >= lo && g.1.end <= hi)
-            .map(|(k, g)| (k, similarity(&lookup, &normalize(&src[g.1.clone()]).to_lowercase())))
-            .filter(|(_, s)| *s >= STALE_SIMILARITY)
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        match best {
-            Some((k, _)) => claimed[k].push(i),
-            None => orphans.push(i),
+            .map(|g| normalize(&src[g.1.clone()]).to_lowercase())
+            .collect();
+        for i in 0..n {
+            if placed[i].is_some() {
+                continue;
+            }
+            // The source window between the units of the nearest placed
+            // segments before and after this one (in page order).
+            let lo = filled[..i]
+                .iter()
+                .rev()
+                .find_map(|r| r.as_ref().map(|r| r.end))
+                .unwrap_or(0);
+            let hi = filled[i + 1..]
+                .iter()
+                .find_map(|r| r.as_ref().map(|r| r.start))
+                .unwrap_or(src.len());
+            let lookup = lookups[i].to_lowercase();
+            let first = gaps.partition_point(|g| g.1.start < lo);
+            let best = gaps[first..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, g)| g.1.start < hi)
+                .filter(|(_, g)| g.1.end <= hi)
+                .map(|(k, _)| (first + k, similarity(&lookup, &gap_texts[first + k])))
+                .filter(|(_, s)| *s >= STALE_SIMILARITY)
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            match best {
+                Some((k, _)) => claimed[k].push(i),
+                None => orphans.push(i),
+            }
         }
     }
     for (k, (block, range)) in gaps.into_iter().enumerate() {
@@ -380,10 +399,6 @@ pub fn align(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc) -> Alignment 
         orphans,
         unit_of,
     }
-}
-
-fn unit_end_of(units: &[Unit], seg: usize) -> Option<usize> {
-    units.iter().find(|u| u.segments.contains(&seg)).map(|u| u.range.end)
 }
 
 /// Character similarity of two texts, 0–1.

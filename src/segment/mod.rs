@@ -23,27 +23,49 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
+/// The characters of `s` normalised for matching: runs of whitespace (NBSP
+/// included) become one space, zero-width characters go, and both ends are
+/// trimmed. Allocates nothing.
+pub fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    let mut chars = s.chars();
+    let mut started = false;
+    let mut held: Option<char> = None;
+    std::iter::from_fn(move || {
+        if let Some(c) = held.take() {
+            return Some(c);
+        }
+        let mut space = false;
+        for c in chars.by_ref() {
+            if is_zero_width(c) {
+                continue;
+            }
+            if is_space(c) {
+                space = started;
+                continue;
+            }
+            started = true;
+            if space {
+                held = Some(c);
+                return Some(' ');
+            }
+            return Some(c);
+        }
+        None
+    })
+}
+
 /// `s` with runs of whitespace (NBSP included) collapsed to one space,
 /// zero-width characters removed and both ends trimmed: the form in which
 /// lookups are compared with the English source.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for c in s.chars() {
-        if is_zero_width(c) {
-            continue;
-        }
-        if is_space(c) {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.push(c);
-    }
+    out.extend(normalized_chars(s));
     out
+}
+
+/// True when `a` and `b` are equal once normalised.
+pub fn normalized_eq(a: &str, b: &str) -> bool {
+    normalized_chars(a).eq(normalized_chars(b))
 }
 
 /// Normalised text that remembers, for each of its bytes, the byte offset
@@ -185,6 +207,14 @@ mod tests {
     fn normalize_collapses_spaces_nbsp_and_zero_width() {
         assert_eq!(normalize("  a \u{a0} b\u{200b}c \n d  "), "a bc d");
         assert_eq!(normalize(""), "");
+    }
+
+    #[test]
+    fn normalized_equality_ignores_spacing_only() {
+        assert!(normalized_eq(" a\u{a0}\u{a0}b\u{200b} ", "a b"));
+        assert!(!normalized_eq("a b", "ab"));
+        assert!(!normalized_eq("a b", "a bc"));
+        assert!(normalized_eq("", " \u{a0}"));
     }
 
     #[test]
