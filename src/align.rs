@@ -401,7 +401,8 @@ pub fn align(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc) -> Alignment 
     }
 }
 
-/// Character similarity of two texts, 0–1.
+/// How alike two texts are, 0–1: the share of words they have in common,
+/// in order (a word diff; callers lower-case both).
 pub fn similarity(a: &str, b: &str) -> f32 {
     if a == b {
         return 1.0;
@@ -410,11 +411,11 @@ pub fn similarity(a: &str, b: &str) -> f32 {
         return 0.0;
     }
     // Very different lengths cannot be similar enough; skip the diff.
-    let (la, lb) = (a.chars().count(), b.chars().count());
+    let (la, lb) = (a.len(), b.len());
     if 2 * la.min(lb) < (la + lb) / 2 {
         return 0.0;
     }
-    similar::TextDiff::from_chars(a, b).ratio()
+    similar::TextDiff::from_words(a, b).ratio()
 }
 
 /// Merges units whose ranges overlap after widening to whole constructs.

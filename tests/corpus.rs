@@ -289,3 +289,29 @@ fn check_json_totals_agree_with_counts_derived_from_the_files() {
         }
     }
 }
+
+#[test]
+fn the_front_matter_shortcut_agrees_with_the_yaml_parser_on_every_page() {
+    let Some(content) = common::corpus() else {
+        eprintln!("SKIPPED: ../shared/corpus/content is absent");
+        return;
+    };
+    let mut pages = 0;
+    for dir in std::fs::read_dir(&content).unwrap() {
+        let dir = dir.unwrap().path().join("etw");
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let f = f.unwrap().path();
+            if f.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&f).unwrap();
+            let yaml = text.split("---\n").nth(1).unwrap();
+            let full: indexmap::IndexMap<String, serde_json::Value> = serde_saphyr::from_str(yaml).unwrap();
+            // Through the public API: the page's fields are what the parser reads.
+            let page = locdoc::load::parse_page("x".into(), text.as_bytes().to_vec(), 0, "x.md").unwrap();
+            assert_eq!(page.front.fields, full, "{}", f.display());
+            pages += 1;
+        }
+    }
+    assert_eq!(pages, 6 * 358);
+}
