@@ -18,7 +18,7 @@
 //!    `stale` (made from an older English text) and fills it;
 //! 6. lookups placed nowhere are `orphaned`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -223,8 +223,8 @@ pub fn align(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc) -> Alignment 
     let lookups: Vec<String> = sxs.segments.iter().map(|s| normalize(s.lookup(page))).collect();
 
     // 1. Occurrences, computed once per distinct text.
-    let mut occ: HashMap<&str, Vec<Hit>> = HashMap::new();
-    let mut lookup_count: HashMap<&str, usize> = HashMap::new();
+    let mut occ: FxHashMap<&str, Vec<Hit>> = FxHashMap::default();
+    let mut lookup_count: FxHashMap<&str, usize> = FxHashMap::default();
     for l in &lookups {
         if l.is_empty() {
             continue;

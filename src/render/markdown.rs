@@ -477,13 +477,20 @@ const INLINE_GUARD: char = '\u{a1}';
 /// True when `md` holds nothing Markdown or HTML would treat specially, so
 /// escaping it is the whole rendering.
 fn is_plain(md: &str) -> bool {
-    !md.bytes().any(|b| {
-        matches!(
-            b,
-            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'!' | b'~' | b'\n' | b'\r' | b'|'
-        )
-    }) && !md.contains(OPEN)
-        && !md.contains("  ")
+    let mut prev_space = false;
+    for &b in md.as_bytes() {
+        match b {
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'!' | b'~' | b'\n' | b'\r' | b'|' => {
+                return false;
+            }
+            // The first byte of the sentinels (U+E000, U+E001).
+            0xEE => return false,
+            b' ' if prev_space => return false,
+            _ => {}
+        }
+        prev_space = b == b' ';
+    }
+    true
 }
 
 /// Renders one piece of inline Markdown (a segment) to HTML, without any

@@ -7,7 +7,7 @@
 //! match back to source bytes; the constructs keep replacements from
 //! cutting through Markdown syntax.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
@@ -149,7 +149,7 @@ pub struct SourceDoc {
     /// Heading anchors in document order, unique within the page.
     pub heading_ids: Vec<String>,
     /// Blocks by their whole normalised text.
-    pub by_text: HashMap<String, Vec<usize>>,
+    pub by_text: FxHashMap<String, Vec<usize>>,
     /// All blocks' normalised texts joined with `\0`, for substring search.
     pub joined: String,
     /// Where each block starts in `joined`.
@@ -198,7 +198,7 @@ pub fn parse(text: &str, body_start: usize) -> SourceDoc {
     let mut containers: Vec<BlockKind> = Vec::new();
     let mut acc = Acc::default();
     let mut heading_text: Option<String> = None;
-    let mut slug_counts: HashMap<String, usize> = HashMap::new();
+    let mut slug_counts: FxHashMap<String, usize> = FxHashMap::default();
     let mut in_code_block = 0usize;
 
     for (ev, r) in Parser::new_ext(body, markdown_options()).into_offset_iter() {

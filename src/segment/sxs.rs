@@ -271,6 +271,9 @@ fn parse_id(text: &str, id: &Range<usize>) -> (Range<usize>, Option<u32>) {
 }
 
 fn has_blank_line(s: &str) -> bool {
+    if memchr::memchr(b'\n', s.as_bytes()).is_none() {
+        return false;
+    }
     let mut lines = s.split('\n');
     lines.next();
     let mut it = lines.peekable();
