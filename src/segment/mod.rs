@@ -235,7 +235,17 @@ mod tests {
 
     #[test]
     fn the_shortcut_agrees_with_the_full_normalisation() {
-        for s in ["plain text.", " lead", "trail ", "two  spaces", "tab\there", "čeština", "a\u{a0}b", "", "x"] {
+        for s in [
+            "plain text.",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "čeština",
+            "a\u{a0}b",
+            "",
+            "x",
+        ] {
             assert_eq!(normalize(s), normalized_chars(s).collect::<String>(), "{s:?}");
         }
     }
