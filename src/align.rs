@@ -216,22 +216,50 @@ impl Taken {
     }
 }
 
+/// Where lookups occur in one source page, kept while the page's locales
+/// are aligned one after the other (their lookups are mostly the same).
+#[derive(Default)]
+pub struct Cache {
+    /// The source page the entries are for (its address).
+    doc: usize,
+    hits: FxHashMap<String, Vec<Hit>>,
+}
+
+impl Cache {
+    fn for_doc(&mut self, doc: &SourceDoc) -> &mut FxHashMap<String, Vec<Hit>> {
+        let key = doc as *const SourceDoc as usize;
+        if self.doc != key {
+            self.doc = key;
+            self.hits.clear();
+        }
+        &mut self.hits
+    }
+}
+
 /// Aligns the segments of a locale page (`page`, parsed into `sxs`) with
 /// the English page `src` (parsed into `doc`).
 pub fn align(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc) -> Alignment {
+    align_with(src, doc, page, sxs, &mut Cache::default())
+}
+
+/// [`align`], reusing the occurrences `cache` holds for `doc`.
+pub fn align_with(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc, cache: &mut Cache) -> Alignment {
     let n = sxs.segments.len();
     let lookups: Vec<String> = sxs.segments.iter().map(|s| normalize(s.lookup(page))).collect();
 
-    // 1. Occurrences, computed once per distinct text.
-    let mut occ: FxHashMap<&str, Vec<Hit>> = FxHashMap::default();
+    // 1. Occurrences, computed once per distinct text (and page).
+    let occ = cache.for_doc(doc);
     let mut lookup_count: FxHashMap<&str, usize> = FxHashMap::default();
     for l in &lookups {
         if l.is_empty() {
             continue;
         }
         *lookup_count.entry(l.as_str()).or_default() += 1;
-        occ.entry(l.as_str()).or_insert_with(|| occurrences(doc, l));
+        if !occ.contains_key(l.as_str()) {
+            occ.insert(l.clone(), occurrences(doc, l));
+        }
     }
+    let occ = &*occ;
     let hits = |i: usize| -> &[Hit] { occ.get(lookups[i].as_str()).map_or(&[], Vec::as_slice) };
 
     // 2. Anchors: unique on both sides, in the same order.

@@ -200,6 +200,7 @@ pub fn render_page(
     rel: &str,
     locale: usize,
     sink: &dyn Sink,
+    cache: &mut crate::align::Cache,
 ) -> Option<std::result::Result<PageOutcome, Result<Diagnostic>>> {
     let site = renderer.site;
     let path = renderer.output_path(rel, locale)?;
@@ -211,7 +212,7 @@ pub fn render_page(
             Err(e) => return Some(Err(Err(e))),
         }
     } else {
-        let tr = match site.translation(rel, locale)? {
+        let tr = match site.translation_with(rel, locale, cache)? {
             Err(d) => return Some(Err(Ok(d))),
             Ok(tr) => tr,
         };
@@ -248,8 +249,9 @@ pub fn render_all(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Re
         .par_iter()
         .map(|rel| {
             let mut o = Rendered::default();
+            let mut cache = crate::align::Cache::default();
             for &locale in locales {
-                match render_page(renderer, rel, locale, sink) {
+                match render_page(renderer, rel, locale, sink, &mut cache) {
                     None => {}
                     Some(Ok(p)) => {
                         o.summaries.push(p.summary);

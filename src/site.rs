@@ -172,22 +172,27 @@ impl Site {
 
     /// Reads, segments and aligns the page `rel` of locale `locale`.
     pub fn translation(&self, rel: &str, locale: usize) -> Option<std::result::Result<Translation, Diagnostic>> {
-        let path = self.inventory.file(rel, locale)?;
-        Some(self.translation_from(rel, locale, path))
+        self.translation_with(rel, locale, &mut align::Cache::default())
     }
 
-    fn translation_from(&self, rel: &str, locale: usize, path: &Path) -> std::result::Result<Translation, Diagnostic> {
-        let page = load::read_page(&self.root, path, locale, rel)?;
-        Ok(self.align_page(page))
+    /// [`Site::translation`], reusing `cache` across the locales of a page.
+    pub fn translation_with(
+        &self,
+        rel: &str,
+        locale: usize,
+        cache: &mut align::Cache,
+    ) -> Option<std::result::Result<Translation, Diagnostic>> {
+        let path = self.inventory.file(rel, locale)?;
+        Some(load::read_page(&self.root, path, locale, rel).map(|page| self.align_page(page, cache)))
     }
 
     /// Segments a loaded locale page and aligns it with its source page.
-    pub fn align_page(&self, page: Page) -> Translation {
+    pub fn align_page(&self, page: Page, cache: &mut align::Cache) -> Translation {
         let sxs = sxs::parse(&page.src, page.body_start);
         let alignment = self
             .sources
             .get(&page.rel)
-            .map(|s| align::align(&s.page.src.text, &s.doc, &page.src.text, &sxs));
+            .map(|s| align::align_with(&s.page.src.text, &s.doc, &page.src.text, &sxs, cache));
         Translation { page, sxs, alignment }
     }
 

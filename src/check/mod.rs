@@ -484,6 +484,8 @@ fn front_matter(page: &crate::load::Page, locale: &str, msg: &str, help: &str, o
 #[derive(Default)]
 pub struct Memo {
     inventories: rustc_hash::FxHashMap<String, std::rc::Rc<rules::Inventory>>,
+    /// Where the page's lookups occur in its source.
+    pub align: crate::align::Cache,
 }
 
 impl Memo {
@@ -501,7 +503,7 @@ impl Memo {
 /// (neither the locale nor the source has the page).
 fn check_page(site: &Site, rel: &str, locale: usize, memo: &mut Memo) -> Option<PageResult> {
     let code = &site.config.locales[locale].code;
-    match site.translation(rel, locale) {
+    match site.translation_with(rel, locale, &mut memo.align) {
         None => missing_page(site, rel, locale),
         Some(Err(d)) => Some(PageResult {
             present: true,

@@ -397,8 +397,9 @@ impl State {
         let mut results = Vec::new();
         {
             let renderer = Renderer::new(&self.site, &self.i18n, &self.templates);
+            let mut cache = crate::align::Cache::default();
             for &l in locales {
-                results.push((l, build::render_page(&renderer, rel, l, &sink)));
+                results.push((l, build::render_page(&renderer, rel, l, &sink, &mut cache)));
             }
         }
         for (l, r) in results {
