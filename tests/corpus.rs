@@ -315,3 +315,32 @@ fn the_front_matter_shortcut_agrees_with_the_yaml_parser_on_every_page() {
     }
     assert_eq!(pages, 6 * 358);
 }
+
+#[test]
+fn the_code_span_scanner_agrees_with_pulldown_cmark_on_every_page() {
+    use locdoc::segment::sxs::{code_ranges, inline_code_spans, parsed_code_ranges};
+    let Some(content) = common::corpus() else {
+        eprintln!("SKIPPED: ../shared/corpus/content is absent");
+        return;
+    };
+    let (mut pages, mut scanned) = (0, 0);
+    for dir in std::fs::read_dir(&content).unwrap() {
+        let dir = dir.unwrap().path().join("etw");
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let f = f.unwrap().path();
+            if f.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&f).unwrap();
+            let body = text.splitn(3, "---\n").nth(2).unwrap();
+            let parsed = parsed_code_ranges(body);
+            assert_eq!(code_ranges(body), parsed, "{}", f.display());
+            if body.contains('`') && inline_code_spans(body).is_some() {
+                scanned += 1;
+            }
+            pages += 1;
+        }
+    }
+    assert_eq!(pages, 6 * 358);
+    println!("{scanned} pages with code spans took the scanner");
+}
