@@ -908,10 +908,10 @@ mod tests {
         ];
         for body in cases {
             let parsed = parsed_code_ranges(body);
-            if let Some(fast) = inline_code_spans(body) {
-                if !may_contain_code_block(body) {
-                    assert_eq!(fast, parsed, "{body:?}");
-                }
+            if let Some(fast) = inline_code_spans(body)
+                && !may_contain_code_block(body)
+            {
+                assert_eq!(fast, parsed, "{body:?}");
             }
             assert_eq!(code_ranges(body), parsed, "{body:?}");
         }
