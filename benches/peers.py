@@ -297,7 +297,7 @@ def main(argv=None):
     raw_path = os.path.join(work, "raw-" + started.strftime("%Y%m%d-%H%M%S") + ".tsv")
     raw = open(raw_path, "w", encoding="utf-8")
     raw.write("pages\ttool\tversion\trep\twall_s\tcpu_s\tmax_rss_kb\trc\n")
-    notes = list(args.note)
+    notes = []
 
     check_ok = sh(f"{shlex.quote(args.locdoc)} check --help").returncode == 0
     versions = {
