@@ -278,6 +278,8 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=4031)
     ap.add_argument("--work", default=os.environ.get("LOCDOC_PEERS_WORK", "/tmp/locdoc-peers"))
     ap.add_argument("--results", default=None, help="results file (default REPO/BENCHMARKS.md)")
+    ap.add_argument("--raw-dir", default=None,
+                    help="where every single run goes as raw-<date>.tsv (default REPO/benches/results)")
     ap.add_argument("--label", default=None,
                     help="heading of the results section (default: 'Peer benchmark, <date>')")
     ap.add_argument("--note", action="append", default=[],
@@ -299,7 +301,9 @@ def main(argv=None):
     work = os.path.abspath(args.work)
     os.makedirs(work, exist_ok=True)
     started = datetime.datetime.now()
-    raw_path = os.path.join(work, "raw-" + started.strftime("%Y%m%d-%H%M%S") + ".tsv")
+    raw_dir = args.raw_dir or os.path.join(args.repo, "benches", "results")
+    os.makedirs(raw_dir, exist_ok=True)
+    raw_path = os.path.join(raw_dir, "raw-" + started.strftime("%Y%m%d-%H%M%S") + ".tsv")
     raw = open(raw_path, "w", encoding="utf-8")
     raw.write("pages\ttool\tversion\trep\twall_s\tcpu_s\tmax_rss_kb\trc\n")
     notes = []
@@ -497,7 +501,8 @@ def main(argv=None):
         lines += ["Linearity (a figure, not a test):", "", *linear, ""]
     if notes:
         lines += ["Notes:", "", *[f"- {n}" for n in notes], ""]
-    lines += [f"Every run: `{raw_path}`.", ""]
+    shown = os.path.relpath(raw_path, args.repo) if raw_path.startswith(args.repo) else raw_path
+    lines += [f"Every run: `{shown}`.", ""]
     replace_section(results, "\n".join(lines))
     print(f"results -> {results}\nraw runs -> {raw_path}", flush=True)
 

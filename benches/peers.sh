@@ -11,7 +11,7 @@
 # Everything else goes to benches/peers.py (benches/peers.sh --help lists it):
 #   --sizes LIST  --reps N  --tools LIST  --locales N  --seed N  --work DIR
 #   --results FILE (default BENCHMARKS.md; the section between its markers is replaced)
-#   --label TEXT  --note TEXT  --drop-caches  --timeout S  --slow S  --keep
+#   --raw-dir DIR  --label TEXT  --note TEXT  --drop-caches  --timeout S  --slow S  --keep
 #
 # Environment: PEER_BENCH_DIR (default ../shared/peer-bench beside the repository),
 # JOBS (cargo jobs for building Zola in install.sh; default 1), CARGO_TARGET_DIR.
