@@ -26,7 +26,7 @@ pass=()
 for a in "$@"; do
   case "$a" in
     --no-install) install=0 ;;
-    -h|--help) sed -n '2,19p' "$0"; echo; exec python3 "$here/peers.py" --help ;;
+    -h|--help) sed -n '2,17p' "$0"; echo; exec python3 "$here/peers.py" --help ;;
     *) pass+=("$a") ;;
   esac
 done
