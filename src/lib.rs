@@ -22,6 +22,7 @@ pub mod diag;
 pub mod load;
 pub mod render;
 pub mod report;
+pub mod search;
 pub mod segment;
 pub mod site;
 pub mod write;
