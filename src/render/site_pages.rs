@@ -225,7 +225,7 @@ impl Renderer<'_> {
         let cfg = &self.site.config;
         let home_of = |i: usize| format!("{}/", cfg.locales[i].code);
         let mut ctx = self.site_page_context(0, "", &home_of, "", &cfg.title);
-        ctx.insert("home", "./");
+        ctx.insert("home", &self.link("./".into()));
         ctx.insert("breadcrumbs", &Vec::<Crumb>::new());
         if let Some(d) = &cfg.description {
             ctx.insert("description", d);
