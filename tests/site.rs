@@ -229,7 +229,7 @@ fn pages_have_descriptions_in_their_language_and_previous_next_links() {
     let prev = other.select(&sel(".pager a[rel=prev]")).next().unwrap();
     assert_eq!(
         prev.value().attr("href"),
-        Some(format!("../4031-dispatchsessionfailed/index.html").as_str())
+        Some("../4031-dispatchsessionfailed/index.html")
     );
     assert!(other.select(&sel(".pager a[rel=next]")).next().is_none());
     let built = Built::read(out.path(), BASE);
