@@ -33,15 +33,20 @@ export function variants(q) {
   return [...new Set([lower, ...out])].slice(0, MAX_VARIANTS);
 }
 
-const parser = new DOMParser();
-// Pagefind's excerpts hold escaped text and <mark> tags; decode the text
-// (a DOMParser document runs no scripts and loads nothing).
+// Pagefind's excerpts hold escaped text and <mark> tags. The text between
+// the tags is decoded by a <textarea>, which parses nothing but character
+// references: no element is ever made from it.
+const decoder = document.createElement("textarea");
+function decode(s) {
+  decoder.innerHTML = s;
+  return decoder.value;
+}
 function appendExcerpt(el, excerpt) {
   let marked = false;
   for (const part of String(excerpt || "").split(/(<mark>|<\/mark>)/)) {
     if (part === "<mark>") { marked = true; continue; }
     if (part === "</mark>") { marked = false; continue; }
-    const text = parser.parseFromString(part, "text/html").documentElement.textContent;
+    const text = decode(part);
     if (marked) {
       const m = document.createElement("mark");
       m.textContent = text;

@@ -61,7 +61,10 @@
     };
     var params = new URLSearchParams(location.search);
     if (params.get("filter")) filter.value = params.get("filter");
-    if (params.get("level")) level.value = params.get("level");
+    var wantedLevel = params.get("level");
+    if (wantedLevel && Array.prototype.some.call(level.options, function (o) { return o.value === wantedLevel; })) {
+      level.value = wantedLevel;
+    }
     filter.addEventListener("input", apply);
     level.addEventListener("change", apply);
     apply();
