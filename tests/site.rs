@@ -369,3 +369,55 @@ fn the_checkers_find_what_they_look_for() {
         ]
     );
 }
+
+#[test]
+fn home_descriptions_are_in_the_locales_language() {
+    let site = SampleSite::new();
+    site.write(
+        "locales/cs-CZ/site.ftl",
+        "site-description = Události, které WCF zapisuje do ETW.\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    build_into(site.root(), out.path());
+    let meta = |rel: &str| -> String {
+        let d = doc(out.path(), rel);
+        let m = d.select(&sel("meta[name=description]")).next().unwrap();
+        m.value().attr("content").unwrap().to_string()
+    };
+    assert_eq!(
+        meta("en-US/index.html"),
+        "Events that Windows Communication Foundation writes to Event Tracing for Windows."
+    );
+    assert_eq!(meta("cs-CZ/index.html"), "Události, které WCF zapisuje do ETW.");
+    let cs = doc(out.path(), "cs-CZ/index.html");
+    let intro = cs.select(&sel(".site-description")).next().unwrap();
+    assert_eq!(intro.value().attr("lang"), None);
+    // No description in Russian: the page says what it holds, in Russian.
+    assert_eq!(
+        meta("ru-RU/index.html"),
+        "WCF ETW Event Reference · 1 событие · переведено 62,5 %"
+    );
+    let ru = doc(out.path(), "ru-RU/index.html");
+    let intro = ru.select(&sel(".site-description")).next().unwrap();
+    assert_eq!(intro.value().attr("lang"), Some("en-US"));
+}
+
+#[test]
+fn generated_pages_make_way_for_content_pages_of_the_same_name() {
+    let site = SampleSite::new();
+    site.write(
+        "content/en-US/search.md",
+        "---\ntitle: Search tips\n---\n# Search tips\n\nUse the box.\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    build_into(site.root(), out.path());
+    assert!(
+        doc(out.path(), "en-US/search/index.html")
+            .html()
+            .contains("Search tips")
+    );
+    assert!(out.path().join("en-US/_search/index.html").is_file());
+    let built = Built::read(out.path(), BASE);
+    assert_eq!(built.broken_links(), Vec::<String>::new());
+    assert_eq!(built.hreflang_problems(), Vec::<String>::new());
+}

@@ -272,10 +272,19 @@ impl Renderer<'_> {
         let title = self.i18n.get(locale, "site-home");
         let mut ctx = self.site_page_context(locale, &out_dir, &home_of, "", &title);
         ctx.insert("title", &cfg.title);
-        if let Some(d) = &cfg.description {
-            ctx.insert("description", d);
-        }
-        ctx.insert("source_lang", &cfg.locales[0].code);
+        // The site's description in this language: `site-description` from
+        // the site's `.ftl` files, else site.toml's (written in the source
+        // language, and marked so).
+        let (intro, intro_lang) = if locale != 0 && self.i18n.defines(locale, "site-description") {
+            (Some(self.i18n.get(locale, "site-description")), None)
+        } else {
+            (
+                cfg.description.clone(),
+                (locale != 0).then(|| cfg.locales[0].code.clone()),
+            )
+        };
+        ctx.insert("intro", &intro);
+        ctx.insert("intro_lang", &intro_lang);
 
         let mine: BTreeMap<&str, &PageSummary> = facts
             .summaries
@@ -377,6 +386,25 @@ impl Renderer<'_> {
             .map(|s| self.coverage_text(locale, s.coverage()))
             .unwrap_or_default();
         ctx.insert("coverage_text", &coverage);
+        // The meta description is in the page's language: the site's
+        // description when there is one in it, else what the page holds.
+        let description = match (&intro, &intro_lang) {
+            (Some(d), None) => d.clone(),
+            _ => {
+                let mut parts = vec![cfg.title.clone()];
+                if !events.is_empty() {
+                    parts.push(
+                        self.i18n
+                            .format(locale, "event-count", &[("count", FluentValue::from(events.len()))]),
+                    );
+                }
+                if !coverage.is_empty() {
+                    parts.push(coverage.clone());
+                }
+                parts.join(" · ")
+            }
+        };
+        ctx.insert("description", &description);
         self.templates.render("locale_index.html", &ctx)
     }
 
