@@ -421,3 +421,47 @@ fn generated_pages_make_way_for_content_pages_of_the_same_name() {
     assert_eq!(built.broken_links(), Vec::<String>::new());
     assert_eq!(built.hreflang_problems(), Vec::<String>::new());
 }
+
+#[test]
+fn translated_table_cells_never_inject_markup_into_the_event_index() {
+    let site = SampleSite::new();
+    site.edit(&format!("content/pl-PL/{PAGE}.md"), |t| {
+        t.replace(
+            ">Błąd</span>",
+            ">Błąd<script>alert(1)</script>\"><img src=x onerror=alert(2)></span>",
+        )
+    });
+    let out = tempfile::tempdir().unwrap();
+    build_into(site.root(), out.path());
+    let d = doc(out.path(), "pl-PL/index.html");
+    let scripts: Vec<ElementRef> = d.select(&sel("script")).collect();
+    assert_eq!(scripts.len(), 1);
+    assert!(scripts[0].value().attr("src").unwrap().ends_with("static/locdoc.js"));
+    assert_eq!(d.select(&sel("img, [onerror]")).count(), 0);
+    let level = d.select(&sel("#event-table tbody td:nth-child(3)")).next().unwrap();
+    assert!(text(&level).starts_with("Błąd"), "{}", text(&level));
+}
+
+#[test]
+fn a_site_without_events_lists_its_pages() {
+    let site = SampleSite::new();
+    for code in ["en-US", "cs-CZ", "pl-PL", "pt-BR", "ru-RU", "tr-TR"] {
+        site.edit(&format!("content/{code}/{PAGE}.md"), |t| {
+            t.replace("|ID|4031|", "|Code|4031|").replace(
+                ">ID</span><span class=\"sxs-lookup\"><span data-stu-id=\"",
+                ">Code</span><span class=\"sxs-lookup\"><span data-stu-id=\"",
+            )
+        });
+    }
+    let out = tempfile::tempdir().unwrap();
+    build_into(site.root(), out.path());
+    let d = doc(out.path(), "cs-CZ/index.html");
+    assert!(d.select(&sel("#event-table")).next().is_none());
+    let links: Vec<String> = d.select(&sel(".page-list a")).map(|a| text(&a)).collect();
+    assert_eq!(links, ["4031 – DispatchSessionFailed"]);
+    let page = doc(out.path(), &format!("cs-CZ/{PAGE}/index.html"));
+    assert_eq!(page.select(&sel(".breadcrumbs li")).count(), 2);
+    assert!(page.select(&sel(".pager")).next().is_none());
+    let built = Built::read(out.path(), BASE);
+    assert_eq!(built.broken_links(), Vec::<String>::new());
+}

@@ -499,7 +499,6 @@ impl Renderer<'_> {
             })
             .collect();
         ctx.insert("problems", &problems);
-        ctx.insert("fail_level", &format!("{:?}", facts.report.fail_on));
         self.templates.render("status.html", &ctx)
     }
 
