@@ -465,3 +465,20 @@ fn a_site_without_events_lists_its_pages() {
     let built = Built::read(out.path(), BASE);
     assert_eq!(built.broken_links(), Vec::<String>::new());
 }
+
+#[test]
+fn pretty_urls_link_to_folders_and_stay_unbroken() {
+    let site = SampleSite::new();
+    site.edit("site.toml", |t| t.replace("pretty_urls = false", "pretty_urls = true"));
+    let out = tempfile::tempdir().unwrap();
+    build_into(site.root(), out.path());
+    let built = Built::read(out.path(), BASE);
+    assert_eq!(built.broken_links(), Vec::<String>::new());
+    assert_eq!(built.hreflang_problems(), Vec::<String>::new());
+    assert_eq!(built.sitemap_problems().1, Vec::<String>::new());
+    let d = doc(out.path(), "ru-RU/index.html");
+    let a = d.select(&sel("#event-table tbody a")).next().unwrap();
+    assert_eq!(a.value().attr("href"), Some(format!("{PAGE}/").as_str()));
+    let search = d.select(&sel("form.site-search")).next().unwrap();
+    assert_eq!(search.value().attr("action"), Some("search/"));
+}

@@ -507,7 +507,7 @@ impl Renderer<'_> {
     /// CSS, with a `<title>` on every bar for its numbers.
     fn status_chart(&self, locale: usize, rows: &[LocaleStatus]) -> String {
         const LABEL_W: f64 = 150.0;
-        const BAR_W: f64 = 400.0;
+        const BAR_W: f64 = 300.0;
         const ROW_H: f64 = 34.0;
         const BAR_H: f64 = 22.0;
         let width = LABEL_W + BAR_W + 70.0;
