@@ -49,6 +49,12 @@ fn every_page_is_valid_html_and_every_internal_link_and_anchor_resolves() {
     assert_eq!(site.pages.len(), 25, "{:?}", site.pages.keys().collect::<Vec<_>>());
     assert_eq!(site.parse_errors(), Vec::<String>::new());
     assert_eq!(site.broken_links(), Vec::<String>::new());
+    // Every page says what it is.
+    let sel_desc = sel("meta[name=description]");
+    for (p, d) in &site.pages {
+        let desc = d.select(&sel_desc).next().and_then(|m| m.value().attr("content"));
+        assert!(desc.is_some_and(|t| !t.trim().is_empty()), "{p} has no description");
+    }
 }
 
 #[test]

@@ -572,6 +572,10 @@ impl Renderer<'_> {
         let title = self.i18n.get(locale, "search-title");
         let mut ctx = self.site_page_context(locale, &out_dir, &search_of, &search_of(0), &title);
         ctx.insert("robots", "noindex");
+        ctx.insert(
+            "description",
+            &format!("{} · {}", self.i18n.get(locale, "search-label"), self.site.config.title),
+        );
         ctx.insert("breadcrumbs", &self.breadcrumbs(locale, &out_dir, &title, false));
         ctx.insert("pagefind", &format!("{}pagefind/", relative_url(&out_dir, "")));
         ctx.insert(
