@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use crate::align::Counts;
 use crate::diag::{Diagnostic, Error, Result, Severity};
+use crate::render::site_pages::SiteFacts;
 use crate::render::{I18n, PageSummary, Renderer, Templates};
 use crate::site::Site;
 use crate::write::Staging;
@@ -234,16 +235,25 @@ pub fn render_page(
             locale,
             title: page.title,
             counts: page.counts,
+            event: page.event,
         },
         warnings,
     }))
 }
 
-/// Renders every page of `locales` in parallel, then the index pages and
-/// the assets, into `sink`. Content errors are collected, not fatal;
-/// template and write errors stop the build.
+/// Renders every page of `locales` in parallel, then the site-wide pages,
+/// the assets and the search index, into `sink`. Content errors are
+/// collected, not fatal; template and write errors stop the build.
 pub fn render_all(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Result<Rendered> {
     let site = renderer.site;
+    let collecting = site.config.build.search.then(|| crate::search::Collecting {
+        inner: sink,
+        collector: Default::default(),
+    });
+    let page_sink: &dyn Sink = match &collecting {
+        Some(c) => c,
+        None => sink,
+    };
     let rels: Vec<&String> = site.page_paths().collect();
     let results: Vec<Result<Rendered>> = rels
         .par_iter()
@@ -251,7 +261,7 @@ pub fn render_all(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Re
             let mut o = Rendered::default();
             let mut cache = crate::align::Cache::default();
             for &locale in locales {
-                match render_page(renderer, rel, locale, sink, &mut cache) {
+                match render_page(renderer, rel, locale, page_sink, &mut cache) {
                     None => {}
                     Some(Ok(p)) => {
                         o.summaries.push(p.summary);
@@ -283,6 +293,9 @@ pub fn render_all(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Re
         .sort_by(|a, b| (a.locale, &a.rel).cmp(&(b.locale, &b.rel)));
     write_site_pages(renderer, locales, &out.summaries, sink)?;
     copy_assets(renderer, locales, sink)?;
+    if let Some(c) = collecting {
+        crate::search::write_index(c.collector.into_pages(), !site.config.build.pretty_urls, sink)?;
+    }
     Ok(out)
 }
 
@@ -309,21 +322,65 @@ pub fn write_review(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> 
     Ok(())
 }
 
-/// The home page and each locale's page list.
+/// What `locdoc check` reports for the translations among `locales`; the
+/// status dashboard and the coverage figures show exactly this.
+pub fn check_locales(site: &Site, locales: &[usize]) -> Result<crate::check::CheckReport> {
+    if !locales.iter().any(|&l| l != 0) {
+        return Ok(crate::check::CheckReport::default());
+    }
+    let codes = if locales.len() == site.config.locales.len() {
+        Vec::new()
+    } else {
+        locales
+            .iter()
+            .filter(|&&l| l != 0)
+            .map(|&l| site.config.locales[l].code.clone())
+            .collect()
+    };
+    crate::check::check(
+        site,
+        &crate::check::CheckOptions {
+            locales: codes,
+            paths: Vec::new(),
+        },
+    )
+}
+
+/// The site-wide pages: the language chooser, each locale's home page with
+/// its event index, the status dashboards, the search pages, `sitemap.xml`
+/// and `robots.txt`.
 pub fn write_site_pages(
     renderer: &Renderer,
     locales: &[usize],
     summaries: &[PageSummary],
     sink: &dyn Sink,
 ) -> Result<()> {
-    sink.write("index.html", renderer.root_index(summaries, locales)?.as_bytes())?;
+    let site = renderer.site;
+    let report = check_locales(site, locales)?;
+    let facts = SiteFacts {
+        summaries,
+        report: &report,
+        locales,
+    };
+    sink.write("index.html", renderer.root_index(&facts)?.as_bytes())?;
     for &l in locales {
-        let code = &renderer.site.config.locales[l].code;
+        let code = &site.config.locales[l].code;
         sink.write(
             &format!("{code}/index.html"),
-            renderer.locale_index(l, summaries)?.as_bytes(),
+            renderer.locale_index(l, &facts)?.as_bytes(),
         )?;
+        let status = renderer.dirs.status(site, l);
+        sink.write(
+            &format!("{status}index.html"),
+            renderer.status_page(l, &facts)?.as_bytes(),
+        )?;
+        if site.config.build.search {
+            let search = renderer.dirs.search(site, l);
+            sink.write(&format!("{search}index.html"), renderer.search_page(l)?.as_bytes())?;
+        }
     }
+    sink.write("sitemap.xml", renderer.sitemap(&facts).as_bytes())?;
+    sink.write("robots.txt", renderer.robots().as_bytes())?;
     Ok(())
 }
 

@@ -40,11 +40,16 @@ pub struct BuildConfig {
     /// Link to `page/` (true, the default) or to `page/index.html` (false:
     /// browsable straight from disk over `file://`).
     pub pretty_urls: bool,
+    /// Write a search index (Pagefind) and a search page per locale.
+    pub search: bool,
 }
 
 impl Default for BuildConfig {
     fn default() -> Self {
-        BuildConfig { pretty_urls: true }
+        BuildConfig {
+            pretty_urls: true,
+            search: true,
+        }
     }
 }
 
@@ -55,6 +60,12 @@ pub struct MarkdownConfig {
     /// URL template for `<xref:Uid>` links; `{uid}` is replaced by the
     /// lower-cased UID. Without it, xrefs render as code.
     pub xref_url: Option<String>,
+    /// Where the content's folder was published before (a DocFX site such
+    /// as `https://learn.microsoft.com/dotnet/framework/wcf/diagnostics/`):
+    /// links to pages that are not part of this site point there, with
+    /// `.md` dropped. `{locale}` is replaced by the lower-cased locale code.
+    /// Without it, such links render as plain text, marked.
+    pub upstream_url: Option<String>,
 }
 
 /// The validated configuration of a site.
@@ -388,6 +399,17 @@ impl Config {
                 format!("[markdown] xref_url `{x}` has no `{{uid}}` placeholder"),
                 "write it like xref_url = \"https://learn.microsoft.com/dotnet/api/{uid}\"",
             ));
+        }
+
+        if let Some(u) = &raw.markdown.upstream_url {
+            let probe = u.replace("{locale}", "en-us");
+            if !matches!(url::Url::parse(&probe), Ok(x) if x.scheme() == "http" || x.scheme() == "https") {
+                return Err(bad(
+                    0..0,
+                    format!("[markdown] upstream_url `{u}` is not an absolute http(s) URL"),
+                    "write it like upstream_url = \"https://learn.microsoft.com/{locale}/dotnet/framework/wcf/diagnostics/\"",
+                ));
+            }
         }
 
         Ok(Config {

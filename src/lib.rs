@@ -24,6 +24,7 @@ pub mod diag;
 pub mod load;
 pub mod render;
 pub mod report;
+pub mod search;
 pub mod segment;
 pub mod serve;
 pub mod site;

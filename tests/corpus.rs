@@ -5,6 +5,9 @@
 mod common;
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use common::sitecheck::Built;
 
 use locdoc::align::Counts;
 use locdoc::config::Config;
@@ -78,20 +81,31 @@ fn every_page_loads_every_span_parses_and_segments_align() {
     }
 }
 
+/// The corpus built once into a temporary folder, for every test here.
+fn corpus_build() -> Option<&'static (tempfile::TempDir, locdoc::BuildReport)> {
+    static BUILT: OnceLock<Option<(tempfile::TempDir, locdoc::BuildReport)>> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let content = common::corpus()?;
+            let out = tempfile::tempdir().unwrap();
+            let report = locdoc::build(&BuildOptions {
+                root: common::repo(),
+                content: Some(content),
+                out: Some(out.path().join("site")),
+                ..Default::default()
+            })
+            .unwrap();
+            Some((out, report))
+        })
+        .as_ref()
+}
+
 #[test]
 fn the_corpus_builds() {
-    let Some(content) = common::corpus() else {
+    let Some((out, report)) = corpus_build() else {
         eprintln!("SKIPPED: ../shared/corpus/content is absent");
         return;
     };
-    let out = tempfile::tempdir().unwrap();
-    let report = locdoc::build(&BuildOptions {
-        root: common::repo(),
-        content: Some(content),
-        out: Some(out.path().join("site")),
-        ..Default::default()
-    })
-    .unwrap();
     assert_eq!(report.total_pages(), 6 * 358);
     assert!(
         report
@@ -108,6 +122,74 @@ fn the_corpus_builds() {
         std::fs::read_to_string(out.path().join("site/ru-RU/etw/4031-dispatchsessionfailed/index.html")).unwrap();
     assert!(page.contains("<html lang=\"ru-RU\""));
     assert!(page.contains("Ошибка диспетчеризации сеанса."));
+}
+
+#[test]
+fn the_corpus_site_is_valid_linked_and_symmetric() {
+    let Some((out, _)) = corpus_build() else {
+        eprintln!("SKIPPED: ../shared/corpus/content is absent");
+        return;
+    };
+    let site = Built::read(&out.path().join("site"), "https://docs.example.org/wcf-etw/");
+    // 2,148 pages, 6 homes, the chooser, 6 dashboards, 6 search pages.
+    assert_eq!(site.pages.len(), 2148 + 19);
+    let errors = site.parse_errors();
+    assert!(
+        errors.is_empty(),
+        "{} HTML errors, first: {:?}",
+        errors.len(),
+        &errors[..errors.len().min(5)]
+    );
+    let broken = site.broken_links();
+    assert!(
+        broken.is_empty(),
+        "{} broken links, first: {:?}",
+        broken.len(),
+        &broken[..broken.len().min(5)]
+    );
+    let hreflang = site.hreflang_problems();
+    assert!(hreflang.is_empty(), "{:?}", &hreflang[..hreflang.len().min(5)]);
+    let (urls, sitemap) = site.sitemap_problems();
+    assert!(sitemap.is_empty(), "{:?}", &sitemap[..sitemap.len().min(5)]);
+    assert_eq!(urls, 2148 + 13);
+
+    // Links to pages outside the corpus are text, marked, in every locale.
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    for code in ["en-US", "cs-CZ", "tr-TR"] {
+        let d = &site.pages[&format!("{code}/etw/determining-service-operation-duration/index.html")];
+        let outside: Vec<&str> = d
+            .select(&sel(".link-outside"))
+            .filter_map(|e| e.value().attr("data-href"))
+            .collect();
+        assert!(
+            outside.contains(&"../../getting-started-tutorial.md"),
+            "{code}: {outside:?}"
+        );
+    }
+    // Every locale's home lists the 352 events (the pages with a Properties table).
+    for code in ["en-US", "cs-CZ", "pl-PL", "pt-BR", "ru-RU", "tr-TR"] {
+        let d = &site.pages[&format!("{code}/index.html")];
+        assert_eq!(d.select(&sel("#event-table tbody tr")).count(), 352, "{code}");
+        assert_eq!(
+            d.select(&sel("#event-table tbody a[hreflang]")).count(),
+            0,
+            "{code}: all translated"
+        );
+    }
+}
+
+#[test]
+fn the_corpus_dashboard_agrees_with_check() {
+    let Some((out, _)) = corpus_build() else {
+        eprintln!("SKIPPED: ../shared/corpus/content is absent");
+        return;
+    };
+    let site = corpus_site().unwrap();
+    let report = locdoc::check::check(&site, &locdoc::check::CheckOptions::default()).unwrap();
+    common::sitecheck::dashboard_agrees(&out.path().join("site"), &report);
+    // FORMAT.md's placeholder counts appear on it.
+    let html = std::fs::read_to_string(out.path().join("site/status/index.html")).unwrap();
+    assert!(html.contains("<tr data-locale=\"cs-CZ\">"));
 }
 
 /// Counts a test derives from the corpus files with plain regular

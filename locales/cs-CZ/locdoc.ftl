@@ -30,3 +30,78 @@ alert-tip = Tip
 alert-important = Důležité
 alert-warning = Upozornění
 alert-caution = Pozor
+
+## Navigation
+site-navigation = Web
+breadcrumbs = Drobečková navigace
+all-languages = Všechny jazyky
+pager = Předchozí a další událost
+previous-event = Předchozí událost
+next-event = Další událost
+link-outside = Není součástí tohoto webu
+source-language = Zdrojový jazyk
+suggest-language = Číst tuto dokumentaci v češtině
+page-count =
+    { $count ->
+        [one] { $count } stránka
+        [few] { $count } stránky
+       *[other] { $count } stránek
+    }
+decimal-separator = ,
+percent-value = { $value } %
+
+## Home page and event index
+guides = Články
+event-index = Rejstřík událostí
+event-count =
+    { $count ->
+        [one] { $count } událost
+        [few] { $count } události
+       *[other] { $count } událostí
+    }
+column-id = ID
+column-name = Název
+column-level = Úroveň
+column-keywords = Klíčová slova
+column-channel = Kanál
+filter-label = Filtrovat události
+filter-placeholder = ID, název, klíčové slovo…
+all-levels = Všechny úrovně
+events-shown = Zobrazeno: { $shown } z { $total }
+no-events-match = Filtru neodpovídá žádná událost.
+
+## Search
+search-title = Hledání
+search-label = Hledat v dokumentaci
+search-placeholder = Hledat
+search-button = Hledat
+search-results = Výsledky: { $count }
+search-no-results = Nic nebylo nalezeno.
+search-loading = Hledá se…
+search-unavailable = Hledání funguje, když je web obsluhován přes HTTP, ne v souborech otevřených z disku. Všechny události najdete v rejstříku událostí.
+search-needs-js = Hledání vyžaduje JavaScript. Rejstřík událostí na domovské stránce obsahuje všechny události.
+
+## Translation status dashboard
+status-title = Stav překladu
+status-description = Pokrytí překladem a problémy webu { $site } podle jazyků.
+status-intro = Jak velká část každého jazyka je přeložena a co v překladech najde `locdoc check`.
+status-chart-title = Textové jednotky podle stavu v jednotlivých jazycích
+status-translated = Přeloženo
+status-untranslated = Stejné jako anglicky
+status-stale = Zastaralé
+status-missing = Chybí
+status-by-locale = Podle jazyka
+status-locale = Jazyk
+status-coverage = Přeloženo
+status-pages = Stránky
+status-pages-missing = Chybějící stránky
+status-all-findings = Všechna zjištění
+rule-missing = Chybí
+rule-stale = Zastaralé
+rule-untranslated = Nepřeloženo
+rule-placeholder = Zástupné symboly
+status-details = Všechna pravidla a jednotky
+status-check-note = Stejná čísla, jaká hlásí `locdoc check` (zjištění po použití nastavení závažnosti ze site.toml).
+status-problem-pages = Stránky s nejvíce zjištěními
+status-page = Stránka
+status-no-translations = Nesestavují se žádné překlady.

@@ -33,3 +33,79 @@ alert-tip = Tip
 alert-important = Important
 alert-warning = Warning
 alert-caution = Caution
+
+## Navigation
+site-navigation = Site
+breadcrumbs = Breadcrumbs
+all-languages = All languages
+pager = Previous and next event
+previous-event = Previous event
+next-event = Next event
+link-outside = Not part of this site
+source-language = Source language
+suggest-language = Read this documentation in { $language }
+page-count =
+    { $count ->
+        [one] { $count } page
+       *[other] { $count } pages
+    }
+# Numbers: the decimal separator and how a percentage is written.
+decimal-separator = .
+percent-value = { $value }%
+
+## Home page and event index
+guides = Guides
+event-index = Event index
+event-count =
+    { $count ->
+        [one] { $count } event
+       *[other] { $count } events
+    }
+column-id = ID
+column-name = Name
+column-level = Level
+column-keywords = Keywords
+column-channel = Channel
+filter-label = Filter events
+filter-placeholder = ID, name, keyword…
+all-levels = All levels
+# { $shown } and { $total } are filled in by the browser.
+events-shown = Shown: { $shown } of { $total }
+no-events-match = No event matches the filter.
+
+## Search
+search-title = Search
+search-label = Search the documentation
+search-placeholder = Search
+search-button = Search
+# { $count } is filled in by the browser.
+search-results = Results: { $count }
+search-no-results = No results.
+search-loading = Searching…
+search-unavailable = Search works when the site is served over HTTP, not from files opened on disk. The event index lists every event.
+search-needs-js = Search needs JavaScript. The event index on the home page lists every event.
+
+## Translation status dashboard
+status-title = Translation status
+status-description = Translation coverage and problems of { $site }, per language.
+status-intro = How much of each language is translated, and what `locdoc check` finds in the translations.
+status-chart-title = Units of text by status, per language
+status-translated = Translated
+status-untranslated = Same as English
+status-stale = Outdated
+status-missing = Missing
+status-by-locale = By language
+status-locale = Language
+status-coverage = Translated
+status-pages = Pages
+status-pages-missing = Pages missing
+status-all-findings = All findings
+rule-missing = Missing
+rule-stale = Outdated
+rule-untranslated = Untranslated
+rule-placeholder = Placeholders
+status-details = All rules and units
+status-check-note = The same figures as `locdoc check` reports (findings after the severity settings of site.toml).
+status-problem-pages = Pages with the most findings
+status-page = Page
+status-no-translations = No translations are being built.

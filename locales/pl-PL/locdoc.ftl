@@ -30,3 +30,78 @@ alert-tip = Porada
 alert-important = Ważne
 alert-warning = Ostrzeżenie
 alert-caution = Przestroga
+
+## Navigation
+site-navigation = Witryna
+breadcrumbs = Ścieżka nawigacji
+all-languages = Wszystkie języki
+pager = Poprzednie i następne zdarzenie
+previous-event = Poprzednie zdarzenie
+next-event = Następne zdarzenie
+link-outside = Poza tą witryną
+source-language = Język źródłowy
+suggest-language = Czytaj tę dokumentację po polsku
+page-count =
+    { $count ->
+        [one] { $count } strona
+        [few] { $count } strony
+       *[other] { $count } stron
+    }
+decimal-separator = ,
+percent-value = { $value }%
+
+## Home page and event index
+guides = Artykuły
+event-index = Indeks zdarzeń
+event-count =
+    { $count ->
+        [one] { $count } zdarzenie
+        [few] { $count } zdarzenia
+       *[other] { $count } zdarzeń
+    }
+column-id = ID
+column-name = Nazwa
+column-level = Poziom
+column-keywords = Słowa kluczowe
+column-channel = Kanał
+filter-label = Filtruj zdarzenia
+filter-placeholder = ID, nazwa, słowo kluczowe…
+all-levels = Wszystkie poziomy
+events-shown = Wyświetlono: { $shown } z { $total }
+no-events-match = Żadne zdarzenie nie pasuje do filtru.
+
+## Search
+search-title = Wyszukiwanie
+search-label = Przeszukaj dokumentację
+search-placeholder = Szukaj
+search-button = Szukaj
+search-results = Wyniki: { $count }
+search-no-results = Brak wyników.
+search-loading = Wyszukiwanie…
+search-unavailable = Wyszukiwanie działa, gdy witryna jest udostępniana przez HTTP, a nie z plików otwartych z dysku. Wszystkie zdarzenia są w indeksie zdarzeń.
+search-needs-js = Wyszukiwanie wymaga JavaScriptu. Indeks zdarzeń na stronie głównej zawiera wszystkie zdarzenia.
+
+## Translation status dashboard
+status-title = Stan tłumaczenia
+status-description = Pokrycie tłumaczeniem i problemy witryny { $site } według języków.
+status-intro = Jaka część każdego języka jest przetłumaczona i co w tłumaczeniach znajduje `locdoc check`.
+status-chart-title = Jednostki tekstu według stanu w poszczególnych językach
+status-translated = Przetłumaczone
+status-untranslated = Tak samo jak po angielsku
+status-stale = Nieaktualne
+status-missing = Brak
+status-by-locale = Według języka
+status-locale = Język
+status-coverage = Przetłumaczono
+status-pages = Strony
+status-pages-missing = Brakujące strony
+status-all-findings = Wszystkie problemy
+rule-missing = Brak tłumaczenia
+rule-stale = Nieaktualne
+rule-untranslated = Nieprzetłumaczone
+rule-placeholder = Symbole zastępcze
+status-details = Wszystkie reguły i jednostki
+status-check-note = Te same liczby, które podaje `locdoc check` (problemy po uwzględnieniu ustawień ważności z site.toml).
+status-problem-pages = Strony z największą liczbą problemów
+status-page = Strona
+status-no-translations = Nie są budowane żadne tłumaczenia.

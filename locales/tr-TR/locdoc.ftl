@@ -25,3 +25,68 @@ alert-tip = İpucu
 alert-important = Önemli
 alert-warning = Uyarı
 alert-caution = Dikkat
+
+## Navigation
+site-navigation = Site
+breadcrumbs = İçerik yolu
+all-languages = Tüm diller
+pager = Önceki ve sonraki olay
+previous-event = Önceki olay
+next-event = Sonraki olay
+link-outside = Bu sitenin parçası değil
+source-language = Kaynak dil
+suggest-language = Bu belgeleri Türkçe okuyun
+page-count = { $count } sayfa
+decimal-separator = ,
+percent-value = %{ $value }
+
+## Home page and event index
+guides = Makaleler
+event-index = Olay dizini
+event-count = { $count } olay
+column-id = Kimlik
+column-name = Ad
+column-level = Düzey
+column-keywords = Anahtar sözcükler
+column-channel = Kanal
+filter-label = Olayları filtrele
+filter-placeholder = Kimlik, ad, anahtar sözcük…
+all-levels = Tüm düzeyler
+events-shown = Gösterilen: { $shown } / { $total }
+no-events-match = Filtreyle eşleşen olay yok.
+
+## Search
+search-title = Arama
+search-label = Belgelerde ara
+search-placeholder = Ara
+search-button = Ara
+search-results = Sonuçlar: { $count }
+search-no-results = Sonuç bulunamadı.
+search-loading = Aranıyor…
+search-unavailable = Arama, site HTTP üzerinden sunulduğunda çalışır; diskten açılan dosyalarda çalışmaz. Tüm olaylar olay dizininde listelenir.
+search-needs-js = Arama için JavaScript gerekir. Ana sayfadaki olay dizini tüm olayları listeler.
+
+## Translation status dashboard
+status-title = Çeviri durumu
+status-description = { $site } için dillere göre çeviri kapsamı ve sorunlar.
+status-intro = Her dilin ne kadarının çevrildiği ve `locdoc check` komutunun çevirilerde neler bulduğu.
+status-chart-title = Her dil için duruma göre metin birimleri
+status-translated = Çevrildi
+status-untranslated = İngilizceyle aynı
+status-stale = Güncel değil
+status-missing = Eksik
+status-by-locale = Dile göre
+status-locale = Dil
+status-coverage = Çevrildi
+status-pages = Sayfalar
+status-pages-missing = Eksik sayfalar
+status-all-findings = Tüm bulgular
+rule-missing = Eksik
+rule-stale = Güncel değil
+rule-untranslated = Çevrilmemiş
+rule-placeholder = Yer tutucular
+status-details = Tüm kurallar ve birimler
+status-check-note = `locdoc check` komutunun bildirdiği sayıların aynısı (site.toml dosyasındaki önem düzeyi ayarlarından sonraki bulgular).
+status-problem-pages = En çok bulgu içeren sayfalar
+status-page = Sayfa
+status-no-translations = Hiçbir çeviri oluşturulmuyor.

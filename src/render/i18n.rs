@@ -153,6 +153,12 @@ impl I18n {
         self.format(locale, id, &[])
     }
 
+    /// True when locale `locale` defines message `id` itself (built in or
+    /// in the site's `.ftl` files), not through the en-US fallback.
+    pub fn defines(&self, locale: usize, id: &str) -> bool {
+        self.ids.get(locale).is_some_and(|ids| ids.contains(id))
+    }
+
     /// Every message without variables, for templates: `ui.<id>` with `-`
     /// turned into `_`.
     pub fn ui_map(&self, locale: usize) -> BTreeMap<String, String> {

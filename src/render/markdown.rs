@@ -81,6 +81,13 @@ pub trait LinkResolver: Sync {
     fn resolve(&self, dest: &str) -> Option<String>;
     /// The text of an include `path` (relative to the page source), if found.
     fn include(&self, name: &str, path: &str) -> Option<String>;
+    /// Where a link `dest` that is not part of the site (a relative path
+    /// leading out of it, or a site-root path such as `/archive/x`) points
+    /// instead, if the site says (`[markdown] upstream_url`). `None`: the
+    /// link is shown as text.
+    fn outside(&self, _dest: &str) -> Option<String> {
+        None
+    }
 }
 
 /// Per-render settings: labels in the page's language and where to collect
@@ -95,6 +102,9 @@ pub struct RenderCtx<'a> {
     pub broken_links: std::cell::RefCell<BTreeSet<String>>,
     /// Includes that could not be resolved: (name, path).
     pub missing_includes: std::cell::RefCell<BTreeSet<(String, String)>>,
+    /// The `title` of links that lead out of the site and are shown as
+    /// text ("not part of this site"); the link target when empty.
+    pub outside_label: String,
 }
 
 impl<'a> RenderCtx<'a> {
@@ -105,6 +115,7 @@ impl<'a> RenderCtx<'a> {
             alert_labels,
             broken_links: Default::default(),
             missing_includes: Default::default(),
+            outside_label: String::new(),
         }
     }
 }
@@ -119,6 +130,12 @@ fn allowed_url(url: &str) -> bool {
         }
         _ => !url.trim_start().to_ascii_lowercase().starts_with("javascript"),
     }
+}
+
+/// A path from the root of the host (`/archive/x`): content written for
+/// another site, since locdoc's own links are always relative.
+fn is_site_root(url: &str) -> bool {
+    url.starts_with('/') && !url.starts_with("//")
 }
 
 fn is_relative(url: &str) -> bool {
@@ -206,9 +223,21 @@ struct Rewriter<'c, 'a> {
     heading: usize,
     /// For each open link: how its end is written.
     links: Vec<LinkEnd>,
+    /// For each open image: whether it was replaced by its text.
+    images: Vec<bool>,
     image_depth: usize,
     replace_next_text: Option<String>,
     saw_html: bool,
+}
+
+/// Where a link goes.
+enum Target {
+    /// A page or file of the site, or an external URL.
+    Url(String),
+    /// Not part of the site; the upstream site has it.
+    Upstream(String),
+    /// Not part of the site and nowhere to go: shown as text.
+    Text,
 }
 
 enum LinkEnd {
@@ -224,23 +253,45 @@ impl<'c, 'a> Rewriter<'c, 'a> {
             heading_ids,
             heading: 0,
             links: Vec::new(),
+            images: Vec::new(),
             image_depth: 0,
             replace_next_text: None,
             saw_html: false,
         }
     }
 
-    fn resolve(&self, dest: &str) -> String {
-        if !is_relative(dest) {
-            return dest.to_string();
+    fn resolve(&self, dest: &str) -> Target {
+        let found = if is_site_root(dest) {
+            None
+        } else if is_relative(dest) {
+            self.ctx.links.resolve(dest)
+        } else {
+            return Target::Url(dest.to_string());
+        };
+        if let Some(url) = found {
+            return Target::Url(url);
         }
-        match self.ctx.links.resolve(dest) {
-            Some(url) => url,
+        match self.ctx.links.outside(dest) {
+            Some(url) => Target::Upstream(url),
             None => {
                 self.ctx.broken_links.borrow_mut().insert(dest.to_string());
-                dest.to_string()
+                Target::Text
             }
         }
+    }
+
+    /// The opening tag of a link shown as text.
+    fn outside_span(&self, dest: &str) -> String {
+        let title = if self.ctx.outside_label.is_empty() {
+            dest
+        } else {
+            self.ctx.outside_label.as_str()
+        };
+        format!(
+            "<span class=\"link-outside\" title=\"{}\" data-href=\"{}\">",
+            esc_attr(title),
+            esc_attr(dest)
+        )
     }
 
     fn map<'e>(&mut self, ev: Event<'e>, out: &mut Vec<Event<'e>>) {
@@ -329,14 +380,32 @@ impl<'c, 'a> Rewriter<'c, 'a> {
                     self.links.push(LinkEnd::Drop);
                     return;
                 }
-                self.links.push(LinkEnd::Keep);
-                let dest = self.resolve(&dest_url);
-                out.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest.into(),
-                    title,
-                    id,
-                }));
+                match self.resolve(&dest_url) {
+                    Target::Url(dest) => {
+                        self.links.push(LinkEnd::Keep);
+                        out.push(Event::Start(Tag::Link {
+                            link_type,
+                            dest_url: dest.into(),
+                            title,
+                            id,
+                        }));
+                    }
+                    Target::Upstream(url) => {
+                        self.links.push(LinkEnd::Html("</a>"));
+                        let title = if title.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" title=\"{}\"", esc_attr(&title))
+                        };
+                        out.push(Event::Html(
+                            format!("<a class=\"upstream\" href=\"{}\"{title}>", href_attr(&url)).into(),
+                        ));
+                    }
+                    Target::Text => {
+                        self.links.push(LinkEnd::Html("</span>"));
+                        out.push(Event::Html(self.outside_span(&dest_url).into()));
+                    }
+                }
             }
             Event::End(TagEnd::Link) => match self.links.pop() {
                 Some(LinkEnd::Keep) | None => out.push(Event::End(TagEnd::Link)),
@@ -349,12 +418,21 @@ impl<'c, 'a> Rewriter<'c, 'a> {
                 title,
                 id,
             }) => {
-                self.image_depth += 1;
                 let dest = if allowed_url(&dest_url) {
-                    self.resolve(&dest_url)
+                    match self.resolve(&dest_url) {
+                        Target::Url(u) | Target::Upstream(u) => u,
+                        Target::Text => {
+                            // No such file: its alt text stands in for it.
+                            self.images.push(true);
+                            out.push(Event::Html(self.outside_span(&dest_url).into()));
+                            return;
+                        }
+                    }
                 } else {
                     String::new()
                 };
+                self.images.push(false);
+                self.image_depth += 1;
                 out.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url: dest.into(),
@@ -363,8 +441,12 @@ impl<'c, 'a> Rewriter<'c, 'a> {
                 }));
             }
             Event::End(TagEnd::Image) => {
-                self.image_depth = self.image_depth.saturating_sub(1);
-                out.push(Event::End(TagEnd::Image));
+                if self.images.pop() == Some(true) {
+                    out.push(Event::Html("</span>".into()));
+                } else {
+                    self.image_depth = self.image_depth.saturating_sub(1);
+                    out.push(Event::End(TagEnd::Image));
+                }
             }
             Event::Text(t) => {
                 if let Some(r) = self.replace_next_text.take() {
@@ -573,6 +655,11 @@ static INLINE_SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| 
     ])
     .add_tag_attributes("a", ["href", "title", "hreflang"])
     .add_tag_attributes("abbr", ["title"])
+    .add_tag_attributes("span", ["title", "data-href"])
+    .add_allowed_classes("a", ["upstream", "xref"])
+    .add_allowed_classes("code", ["xref"])
+    .add_allowed_classes("span", ["link-outside", "include-missing"])
+    .add_tag_attributes("code", ["title"])
     .add_tag_attributes("bdo", ["dir"])
     .add_generic_attributes(["lang", "dir"])
     .url_schemes(["http", "https", "mailto"].into_iter().collect())
@@ -589,6 +676,7 @@ static DOCUMENT_SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|
     .add_tag_attributes("p", ["class"])
     .add_tag_attributes("a", ["class", "aria-hidden", "tabindex"])
     .add_tag_attributes("code", ["class", "title"])
+    .add_tag_attributes("span", ["class", "title", "data-href"])
     .add_generic_attributes(["id", "lang", "dir"])
     .url_schemes(["http", "https", "mailto"].into_iter().collect());
     b
@@ -740,9 +828,67 @@ mod tests {
         let ctx = ctx(&links, &labels);
         assert_eq!(
             render_inline("[a](x.md#frag) [b](y.md)", &ctx, true),
-            "<a href=\"../x/#frag\">a</a> <a href=\"y.md\">b</a>"
+            "<a href=\"../x/#frag\">a</a> <span class=\"link-outside\" title=\"y.md\" data-href=\"y.md\">b</span>"
         );
         assert_eq!(ctx.broken_links.borrow().iter().collect::<Vec<_>>(), vec!["y.md"]);
+    }
+
+    /// Resolves nothing inside the site; sends everything to an upstream site.
+    struct Upstream;
+
+    impl LinkResolver for Upstream {
+        fn resolve(&self, _: &str) -> Option<String> {
+            None
+        }
+        fn include(&self, _: &str, _: &str) -> Option<String> {
+            None
+        }
+        fn outside(&self, dest: &str) -> Option<String> {
+            Some(format!(
+                "https://up.example/{}",
+                dest.trim_start_matches("../").trim_start_matches('/')
+            ))
+        }
+    }
+
+    #[test]
+    fn links_out_of_the_site_become_text_or_go_upstream() {
+        let links = MapLinks::default();
+        let labels = english_alert_labels();
+        let mut c = ctx(&links, &labels);
+        c.outside_label = "Not part of this site".into();
+        // Site-root paths are another site's; images without a file show their alt text.
+        let html = render_document(
+            "[a](/archive/x) and ![diagram](../img/d.png) and [ext](https://e.org/)\n",
+            &[],
+            &c,
+            &mut Fills::default(),
+            false,
+        );
+        assert_eq!(
+            html,
+            "<p><span class=\"link-outside\" title=\"Not part of this site\" data-href=\"/archive/x\">a</span> and <span class=\"link-outside\" title=\"Not part of this site\" data-href=\"../img/d.png\">diagram</span> and <a href=\"https://e.org/\">ext</a></p>\n"
+        );
+        assert_eq!(c.broken_links.borrow().len(), 2);
+
+        let up = RenderCtx::new(&Upstream, None, &labels);
+        assert_eq!(
+            render_inline("[s](../../samples/s.md) [r](/archive/x \"t\")", &up, true),
+            "<a class=\"upstream\" href=\"https://up.example/samples/s.md\">s</a> <a class=\"upstream\" href=\"https://up.example/archive/x\" title=\"t\">r</a>"
+        );
+        assert!(up.broken_links.borrow().is_empty());
+    }
+
+    #[test]
+    fn outside_markers_survive_sanitising() {
+        let links = MapLinks::default();
+        let labels = english_alert_labels();
+        let c = ctx(&links, &labels);
+        let out = render_inline("<b>x</b> [y](missing.md)", &c, true);
+        assert!(
+            out.contains("<span class=\"link-outside\" title=\"missing.md\" data-href=\"missing.md\">y</span>"),
+            "{out}"
+        );
     }
 
     #[test]

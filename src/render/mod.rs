@@ -11,10 +11,14 @@
 //! - [`i18n`]: Fluent UI strings.
 //! - [`templates`]: Tera templates and theme assets.
 
+pub mod event;
 pub mod i18n;
 pub mod markdown;
 pub mod review;
+pub mod site_pages;
 pub mod templates;
+
+use std::collections::HashMap;
 
 use fluent_bundle::FluentValue;
 use serde::Serialize;
@@ -24,6 +28,7 @@ use crate::align::{Counts, Status};
 use crate::diag::{Diagnostic, Result};
 use crate::segment::sxs::Piece;
 use crate::site::{Site, Source, Translation, join_rel, parent_dir, relative_url};
+use event::{EventProps, EventRow};
 use markdown::{Fills, LinkResolver, RenderCtx, esc_attr, plain_text, render_document, render_inline};
 
 pub use i18n::I18n;
@@ -36,6 +41,8 @@ pub struct RenderedPage {
     pub title: String,
     /// Unit counts (translations only).
     pub counts: Option<Counts>,
+    /// The page's row in the event index (event pages only).
+    pub event: Option<EventRow>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -46,6 +53,8 @@ pub struct PageSummary {
     pub locale: usize,
     pub title: String,
     pub counts: Option<Counts>,
+    /// The page's row in the event index, in its locale (event pages only).
+    pub event: Option<EventRow>,
 }
 
 /// Everything needed to render pages of one site. Cheap to make: it
@@ -57,6 +66,40 @@ pub struct Renderer<'s> {
     ui: Vec<tera::Value>,
     site_value: tera::Value,
     alert_labels: Vec<[String; 5]>,
+    /// Event pages (those with a properties table), in event ID order.
+    pub events: Vec<(String, EventProps)>,
+    event_pos: HashMap<String, usize>,
+    /// "4031 DispatchSessionFailed", for previous/next links.
+    event_labels: Vec<String>,
+    /// Folders of the generated pages inside a locale.
+    pub dirs: site_pages::Dirs,
+}
+
+#[derive(Serialize)]
+struct Crumb {
+    title: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Neighbour {
+    title: String,
+    url: String,
+    /// Set when the link goes to another locale (the page is missing here).
+    lang: Option<String>,
+}
+
+/// Links every page's header and footer have.
+#[derive(Serialize)]
+struct Nav {
+    /// The locale's home page (with the event index).
+    home: String,
+    /// The event table on the home page, if the site has events.
+    events: Option<String>,
+    /// The language chooser at the root.
+    languages: String,
+    search: Option<String>,
+    status: String,
 }
 
 #[derive(Serialize)]
@@ -102,6 +145,29 @@ struct PageLinks<'a> {
 }
 
 impl LinkResolver for PageLinks<'_> {
+    fn outside(&self, dest: &str) -> Option<String> {
+        let base = self.site.config.markdown.upstream_url.as_ref()?;
+        let code = self.site.config.locales[self.locale].code.to_lowercase();
+        let mut base = base.replace("{locale}", &code);
+        if !base.ends_with('/') {
+            base.push('/');
+        }
+        let base = url::Url::parse(&base).ok()?;
+        let (path, frag) = match dest.find(['#', '?']) {
+            Some(i) => (&dest[..i], &dest[i..]),
+            None => (dest, ""),
+        };
+        let path = path.strip_suffix(".md").unwrap_or(path);
+        let url = if path.starts_with('/') {
+            base.join(path).ok()?
+        } else {
+            base.join(parent_dir(self.rel))
+                .and_then(|folder| folder.join(path))
+                .ok()?
+        };
+        Some(format!("{url}{frag}"))
+    }
+
     fn resolve(&self, dest: &str) -> Option<String> {
         let (path, frag) = match dest.find(['#', '?']) {
             Some(i) => (&dest[..i], &dest[i..]),
@@ -181,6 +247,32 @@ impl<'s> Renderer<'s> {
             description: site.config.description.as_deref().unwrap_or(""),
             base_url: &site.config.base_url,
         });
+        let mut events: Vec<(String, EventProps)> = site
+            .sources
+            .iter()
+            .filter(|(rel, _)| site.urls.contains_key(*rel))
+            .filter_map(|(rel, src)| event::properties(src).map(|p| (rel.clone(), p)))
+            .collect();
+        events.sort_by(|(ra, a), (rb, b)| {
+            (a.id_num.is_none(), a.id_num, &a.id, ra).cmp(&(b.id_num.is_none(), b.id_num, &b.id, rb))
+        });
+        let event_pos = events
+            .iter()
+            .enumerate()
+            .map(|(i, (rel, _))| (rel.clone(), i))
+            .collect();
+        let event_labels = events
+            .iter()
+            .map(|(rel, p)| {
+                let title = site
+                    .sources
+                    .get(rel)
+                    .map(|s| page_title(s, None, rel))
+                    .unwrap_or_default();
+                format!("{} {}", p.id, event::event_name(&title, &p.id))
+            })
+            .collect();
+        let dirs = site_pages::Dirs::new(site);
         Renderer {
             site,
             i18n,
@@ -188,7 +280,16 @@ impl<'s> Renderer<'s> {
             ui,
             site_value,
             alert_labels,
+            events,
+            event_pos,
+            event_labels,
+            dirs,
         }
+    }
+
+    /// The event properties of page `rel`, if it is an event page.
+    pub fn event_props(&self, rel: &str) -> Option<&EventProps> {
+        self.event_pos.get(rel).map(|&i| &self.events[i].1)
     }
 
     /// The output file of page `rel` in `locale`, relative to the output root.
@@ -219,9 +320,70 @@ impl<'s> Renderer<'s> {
         ctx.insert("dir", &l.dir);
         ctx.insert("locale_name", &l.name);
         ctx.insert("root", &relative_url(out_dir, ""));
-        ctx.insert("home", &self.link(relative_url(out_dir, &format!("{}/", l.code))));
+        let home = self.link(relative_url(out_dir, &format!("{}/", l.code)));
+        ctx.insert("home", &home);
         ctx.insert("description", "");
+        ctx.insert("robots", "");
+        let nav = Nav {
+            events: (!self.events.is_empty()).then(|| format!("{home}#events")),
+            home,
+            languages: self.link(relative_url(out_dir, "")),
+            search: self
+                .site
+                .config
+                .build
+                .search
+                .then(|| self.link(relative_url(out_dir, &self.dirs.search(self.site, locale)))),
+            status: self.link(relative_url(out_dir, &self.dirs.status(self.site, locale))),
+        };
+        ctx.insert("nav", &nav);
+        ctx.insert("breadcrumbs", &Vec::<Crumb>::new());
+        ctx.insert("canonical", "");
+        ctx.insert("alternates", &Vec::<Alternate>::new());
+        ctx.insert("languages", &Vec::<Language>::new());
         ctx
+    }
+
+    /// Breadcrumbs of a page of `locale` titled `title`: the locale's home,
+    /// the event index for event pages, the page.
+    fn breadcrumbs(&self, locale: usize, out_dir: &str, title: &str, is_event: bool) -> Vec<Crumb> {
+        let code = &self.site.config.locales[locale].code;
+        let home = self.link(relative_url(out_dir, &format!("{code}/")));
+        let mut out = vec![Crumb {
+            title: self.i18n.get(locale, "site-home"),
+            url: home.clone(),
+        }];
+        if is_event {
+            out.push(Crumb {
+                title: self.i18n.get(locale, "event-index"),
+                url: format!("{home}#events"),
+            });
+        }
+        out.push(Crumb {
+            title: title.to_string(),
+            url: String::new(),
+        });
+        out
+    }
+
+    /// The previous and next event of event page `rel`, in this locale when
+    /// it has them, else in the source locale.
+    fn neighbours(&self, rel: &str, locale: usize, out_dir: &str) -> (Option<Neighbour>, Option<Neighbour>) {
+        let Some(&i) = self.event_pos.get(rel) else {
+            return (None, None);
+        };
+        let at = |j: usize| -> Option<Neighbour> {
+            let (other, _) = self.events.get(j)?;
+            let url = self.site.urls.get(other)?;
+            let l = if self.site.has_page(other, locale) { locale } else { 0 };
+            let code = &self.site.config.locales[l].code;
+            Some(Neighbour {
+                title: self.event_labels[j].clone(),
+                url: self.link(relative_url(out_dir, &format!("{code}/{}", url.dir))),
+                lang: (l != locale).then(|| code.clone()),
+            })
+        };
+        (i.checked_sub(1).and_then(at), at(i + 1))
     }
 
     /// The switcher entries and hreflang alternates of page `rel`.
@@ -275,15 +437,22 @@ impl<'s> Renderer<'s> {
             ctx.insert("description", d);
         }
         ctx.insert("source_path", &format!("content/{code}/{rel}"));
+        let is_event = self.event_pos.contains_key(rel);
+        ctx.insert("breadcrumbs", &self.breadcrumbs(locale, &out_dir, title, is_event));
+        let (prev, next) = self.neighbours(rel, locale, &out_dir);
+        ctx.insert("prev", &prev);
+        ctx.insert("next", &next);
         (ctx, out_dir)
     }
 
     fn render_ctx<'a>(&'a self, links: &'a PageLinks<'a>, locale: usize) -> RenderCtx<'a> {
-        RenderCtx::new(
+        let mut rctx = RenderCtx::new(
             links,
             self.site.config.markdown.xref_url.as_deref(),
             &self.alert_labels[locale],
-        )
+        );
+        rctx.outside_label = self.i18n.get(locale, "link-outside");
+        rctx
     }
 
     fn finish(&self, template: &str, mut ctx: Context, body: String, page: &RenderedParts) -> Result<String> {
@@ -298,7 +467,13 @@ impl<'s> Renderer<'s> {
     /// Renders the source page `rel`.
     pub fn source_page(&self, rel: &str, src: &Source) -> Result<RenderedPage> {
         let title = page_title(src, None, rel);
-        let (ctx, out_dir) = self.page_context(rel, 0, &title, src.page.front.description.as_deref());
+        let description = src
+            .page
+            .front
+            .description
+            .clone()
+            .or_else(|| event::first_paragraph(src, None));
+        let (ctx, out_dir) = self.page_context(rel, 0, &title, description.as_deref());
         let links = PageLinks {
             site: self.site,
             locale: 0,
@@ -315,10 +490,12 @@ impl<'s> Renderer<'s> {
             status: None,
         };
         let html = self.finish("page.html", ctx, body, &parts)?;
+        let event = self.event_props(rel).map(|p| event::event_row(src, p, None, &title));
         Ok(RenderedPage {
             html,
             title,
             counts: None,
+            event,
             warnings: render_warnings(&rctx, &src.page.src),
         })
     }
@@ -336,13 +513,19 @@ impl<'s> Renderer<'s> {
                 .clone()
                 .unwrap_or_else(|| rel.trim_end_matches(".md").to_string()),
         };
+        // The page's own description, else its first paragraph in its
+        // language; never the English description.
+        let aligned = match (src, &tr.alignment) {
+            (Some(s), Some(al)) => Some((s, al)),
+            _ => None,
+        };
         let description = tr
             .page
             .front
             .description
-            .as_deref()
-            .or_else(|| src.and_then(|s| s.page.front.description.as_deref()));
-        let (ctx, out_dir) = self.page_context(rel, locale, &title, description);
+            .clone()
+            .or_else(|| aligned.and_then(|(s, al)| event::first_paragraph(s, Some((tr, al)))));
+        let (ctx, out_dir) = self.page_context(rel, locale, &title, description.as_deref());
         let links = PageLinks {
             site: self.site,
             locale,
@@ -387,10 +570,15 @@ impl<'s> Renderer<'s> {
                 )),
             );
         }
+        let event = aligned.and_then(|(s, al)| {
+            self.event_props(rel)
+                .map(|p| event::event_row(s, p, Some((tr, al)), &title))
+        });
         Ok(RenderedPage {
             html,
             title,
             counts,
+            event,
             warnings,
         })
     }
@@ -502,130 +690,6 @@ impl<'s> Renderer<'s> {
         let body = &skeleton;
         let ids = heading_ids_of(body);
         render_document(body, &ids, rctx, &mut fills, true)
-    }
-
-    /// `public/index.html`: the locales, with their page counts and coverage.
-    pub fn root_index(&self, summaries: &[PageSummary], locales: &[usize]) -> Result<String> {
-        #[derive(Serialize)]
-        struct L<'a> {
-            code: &'a str,
-            name: &'a str,
-            url: String,
-            pages: usize,
-            coverage_text: String,
-        }
-        let mut ctx = self.base_context(0, "");
-        ctx.insert("home", "./");
-        if let Some(d) = &self.site.config.description {
-            ctx.insert("description", d);
-        }
-        let list: Vec<L> = locales
-            .iter()
-            .map(|&i| {
-                let l = &self.site.config.locales[i];
-                let mine: Vec<&PageSummary> = summaries.iter().filter(|s| s.locale == i).collect();
-                let mut c = Counts::default();
-                for s in &mine {
-                    if let Some(x) = &s.counts {
-                        c.add(x);
-                    }
-                }
-                let coverage_text = if i == 0 {
-                    String::new()
-                } else {
-                    self.i18n.format(
-                        i,
-                        "coverage",
-                        &[("percent", FluentValue::from((c.coverage().floor() as u32).to_string()))],
-                    )
-                };
-                L {
-                    code: &l.code,
-                    name: &l.name,
-                    url: self.link(format!("{}/", l.code)),
-                    pages: mine.len(),
-                    coverage_text,
-                }
-            })
-            .collect();
-        ctx.insert("locales", &list);
-        self.templates.render("index.html", &ctx)
-    }
-
-    /// `public/<locale>/index.html`: the pages of a locale, by folder.
-    pub fn locale_index(&self, locale: usize, summaries: &[PageSummary]) -> Result<String> {
-        #[derive(Serialize)]
-        struct P {
-            title: String,
-            url: String,
-            coverage_text: String,
-        }
-        #[derive(Serialize)]
-        struct S {
-            name: String,
-            pages: Vec<P>,
-        }
-        let cfg = &self.site.config;
-        let code = &cfg.locales[locale].code;
-        let out_dir = format!("{code}/");
-        let mut ctx = self.base_context(locale, &out_dir);
-        let mut sections: Vec<S> = Vec::new();
-        for s in summaries.iter().filter(|s| s.locale == locale) {
-            let Some(url) = self.site.urls.get(&s.rel) else {
-                continue;
-            };
-            let name = parent_dir(&s.rel).trim_end_matches('/').to_string();
-            if sections.last().is_none_or(|x| x.name != name) {
-                sections.push(S {
-                    name: name.clone(),
-                    pages: Vec::new(),
-                });
-            }
-            let coverage_text = s
-                .counts
-                .map(|c| {
-                    self.i18n.format(
-                        locale,
-                        "coverage",
-                        &[("percent", FluentValue::from((c.coverage().floor() as u32).to_string()))],
-                    )
-                })
-                .unwrap_or_default();
-            if let Some(sec) = sections.last_mut() {
-                sec.pages.push(P {
-                    title: s.title.clone(),
-                    url: self.link(url.dir.clone()),
-                    coverage_text,
-                });
-            }
-        }
-        let langs: Vec<Language> = cfg
-            .locales
-            .iter()
-            .enumerate()
-            .map(|(i, l)| Language {
-                code: &l.code,
-                name: &l.name,
-                url: self.link(relative_url(&out_dir, &format!("{}/", l.code))),
-                current: i == locale,
-            })
-            .collect();
-        let alts: Vec<Alternate> = cfg
-            .locales
-            .iter()
-            .map(|l| Alternate {
-                hreflang: l.code.clone(),
-                href: format!("{}{}/", cfg.base_url, l.code),
-            })
-            .chain(std::iter::once(Alternate {
-                hreflang: "x-default".into(),
-                href: format!("{}{}/", cfg.base_url, cfg.locales[0].code),
-            }))
-            .collect();
-        ctx.insert("languages", &langs);
-        ctx.insert("alternates", &alts);
-        ctx.insert("sections", &sections);
-        self.templates.render("locale_index.html", &ctx)
     }
 }
 

@@ -19,12 +19,18 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("switcher.html", include_str!("../../templates/switcher.html")),
     ("review.html", include_str!("../../templates/review.html")),
     ("review_index.html", include_str!("../../templates/review_index.html")),
+    ("status.html", include_str!("../../templates/status.html")),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
 /// Built-in theme assets, by output path.
 pub const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
     ("static/locdoc.css", include_bytes!("../../templates/static/locdoc.css")),
     ("static/locdoc.js", include_bytes!("../../templates/static/locdoc.js")),
+    (
+        "static/locdoc-search.js",
+        include_bytes!("../../templates/static/locdoc-search.js"),
+    ),
 ];
 
 /// The compiled templates and the theme assets of a site.

@@ -1,0 +1,671 @@
+//! The site-wide pages: the language chooser at the root, each locale's
+//! home page with its event index, the translation status dashboard, the
+//! search pages, `sitemap.xml` and `robots.txt`.
+//!
+//! Every HTML page here has a canonical URL, `hreflang` alternates for each
+//! locale plus `x-default`, and the language switcher; the sitemap lists
+//! the same alternates, so search engines and the pages agree.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use fluent_bundle::FluentValue;
+use serde::Serialize;
+
+use crate::align::Counts;
+use crate::check::{CheckReport, LocaleSummary, Rule};
+use crate::diag::Result;
+use crate::site::{Site, parent_dir, relative_url};
+
+use super::event::EventRow;
+use super::markdown::{esc_attr, esc_text};
+use super::{Alternate, Crumb, Language, PageSummary, Renderer};
+
+/// The folders (inside a locale) of the generated pages. A content page at
+/// the same place keeps it; the generated page moves to `_name/`.
+#[derive(Clone, Debug)]
+pub struct Dirs {
+    search: String,
+    status: String,
+}
+
+impl Dirs {
+    pub fn new(site: &Site) -> Dirs {
+        let free = |name: &str| {
+            let dir = format!("{name}/");
+            if site.urls.values().any(|u| u.dir == dir) {
+                format!("_{name}/")
+            } else {
+                dir
+            }
+        };
+        Dirs {
+            search: free("search"),
+            status: free("status"),
+        }
+    }
+
+    /// The search page of `locale`, relative to the output root.
+    pub fn search(&self, site: &Site, locale: usize) -> String {
+        format!("{}/{}", site.config.locales[locale].code, self.search)
+    }
+
+    /// The status dashboard of `locale`: `status/` for the source locale,
+    /// `<code>/status/` for the others.
+    pub fn status(&self, site: &Site, locale: usize) -> String {
+        if locale == 0 {
+            "status/".to_string()
+        } else {
+            format!("{}/{}", site.config.locales[locale].code, self.status)
+        }
+    }
+}
+
+/// What the site-wide pages are made from: every page rendered, and what
+/// `locdoc check` says about the translations.
+pub struct SiteFacts<'a> {
+    pub summaries: &'a [PageSummary],
+    pub report: &'a CheckReport,
+    /// The locales being built.
+    pub locales: &'a [usize],
+}
+
+impl SiteFacts<'_> {
+    fn summary(&self, code: &str) -> Option<&LocaleSummary> {
+        self.report.locales.iter().find(|s| s.locale == code)
+    }
+}
+
+/// One row of the event index.
+#[derive(Serialize)]
+struct EventLine<'a> {
+    #[serde(flatten)]
+    row: &'a EventRow,
+    url: String,
+    /// Set when the event is shown from the source locale (missing here).
+    lang: Option<&'a str>,
+    keywords_text: String,
+    /// Everything the filter box matches, lower-cased.
+    search: String,
+}
+
+#[derive(Serialize)]
+struct Section {
+    name: String,
+    pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    title: String,
+    url: String,
+    coverage_text: String,
+}
+
+/// A locale's figures on the dashboard.
+#[derive(Serialize)]
+struct LocaleStatus {
+    code: String,
+    name: String,
+    url: String,
+    pages: usize,
+    pages_missing: usize,
+    units: Counts,
+    coverage: String,
+    coverage_value: f64,
+    /// Findings per rule code, every rule present (0 when none).
+    findings: BTreeMap<&'static str, usize>,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct ProblemPage {
+    title: String,
+    url: String,
+    total: usize,
+    /// Findings per locale, in the order of the dashboard's locales.
+    per_locale: Vec<usize>,
+}
+
+impl Renderer<'_> {
+    fn abs(&self, dir: &str) -> String {
+        format!("{}{dir}", self.site.config.base_url)
+    }
+
+    /// `hreflang` alternates of a generated page that every locale has at
+    /// `dir_of(locale)`; `x-default` is `default`.
+    fn site_alternates(&self, dir_of: &dyn Fn(usize) -> String, default: &str) -> Vec<Alternate> {
+        let cfg = &self.site.config;
+        cfg.locales
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Alternate {
+                hreflang: l.code.clone(),
+                href: self.abs(&dir_of(i)),
+            })
+            .chain(std::iter::once(Alternate {
+                hreflang: "x-default".into(),
+                href: self.abs(default),
+            }))
+            .collect()
+    }
+
+    /// The switcher of a generated page that every locale has.
+    fn site_languages(&self, locale: usize, out_dir: &str, dir_of: &dyn Fn(usize) -> String) -> Vec<Language<'_>> {
+        self.site
+            .config
+            .locales
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Language {
+                code: &l.code,
+                name: &l.name,
+                url: self.link(relative_url(out_dir, &dir_of(i))),
+                current: i == locale,
+            })
+            .collect()
+    }
+
+    /// Context of a generated page of `locale` at `out_dir`, available in
+    /// every locale at `dir_of(locale)`.
+    fn site_page_context(
+        &self,
+        locale: usize,
+        out_dir: &str,
+        dir_of: &dyn Fn(usize) -> String,
+        default: &str,
+        title: &str,
+    ) -> tera::Context {
+        let mut ctx = self.base_context(locale, out_dir);
+        ctx.insert("languages", &self.site_languages(locale, out_dir, dir_of));
+        ctx.insert("alternates", &self.site_alternates(dir_of, default));
+        ctx.insert("canonical", &self.abs(out_dir));
+        ctx.insert("title", title);
+        ctx
+    }
+
+    fn percent(&self, locale: usize, value: f64) -> String {
+        let sep = self.i18n.get(locale, "decimal-separator");
+        let s = format!("{:.1}", (value * 10.0).floor() / 10.0);
+        s.replace('.', &sep)
+    }
+
+    /// `99,6 %`, `%99,6`: a percentage as the locale writes it.
+    fn percent_text(&self, locale: usize, value: f64) -> String {
+        self.i18n.format(
+            locale,
+            "percent-value",
+            &[("value", FluentValue::from(self.percent(locale, value)))],
+        )
+    }
+
+    fn coverage_text(&self, locale: usize, value: f64) -> String {
+        self.i18n.format(
+            locale,
+            "coverage",
+            &[("percent", FluentValue::from(self.percent(locale, value)))],
+        )
+    }
+
+    /// `index.html`: the language chooser. Lists every locale in its own
+    /// language with its coverage, and (with JavaScript) suggests the one
+    /// the browser asks for, without redirecting.
+    pub fn root_index(&self, facts: &SiteFacts) -> Result<String> {
+        #[derive(Serialize)]
+        struct L<'a> {
+            code: &'a str,
+            name: &'a str,
+            url: String,
+            pages: String,
+            coverage_text: String,
+            coverage: Option<String>,
+            suggest: String,
+            is_source: bool,
+        }
+        let cfg = &self.site.config;
+        let home_of = |i: usize| format!("{}/", cfg.locales[i].code);
+        let mut ctx = self.site_page_context(0, "", &home_of, "", &cfg.title);
+        ctx.insert("home", &self.link("./".into()));
+        ctx.insert("breadcrumbs", &Vec::<Crumb>::new());
+        if let Some(d) = &cfg.description {
+            ctx.insert("description", d);
+        }
+        let list: Vec<L> = facts
+            .locales
+            .iter()
+            .map(|&i| {
+                let l = &cfg.locales[i];
+                let pages = facts.summaries.iter().filter(|s| s.locale == i).count();
+                let coverage = facts.summary(&l.code).map(|s| s.coverage());
+                L {
+                    code: &l.code,
+                    name: &l.name,
+                    url: self.link(home_of(i)),
+                    pages: self
+                        .i18n
+                        .format(i, "page-count", &[("count", FluentValue::from(pages))]),
+                    coverage_text: match coverage {
+                        Some(c) => self.coverage_text(i, c),
+                        None => self.i18n.get(i, "source-language"),
+                    },
+                    coverage: coverage.map(|c| format!("{:.1}", (c * 10.0).floor() / 10.0)),
+                    suggest: self.i18n.format(
+                        i,
+                        "suggest-language",
+                        &[("language", FluentValue::from(l.name.as_str()))],
+                    ),
+                    is_source: i == 0,
+                }
+            })
+            .collect();
+        ctx.insert("locales", &list);
+        self.templates.render("index.html", &ctx)
+    }
+
+    /// `<locale>/index.html`: the locale's home page: search, the guides
+    /// (pages that are not events) by folder, and the event index.
+    pub fn locale_index(&self, locale: usize, facts: &SiteFacts) -> Result<String> {
+        let cfg = &self.site.config;
+        let code = cfg.locales[locale].code.as_str();
+        let out_dir = format!("{code}/");
+        let home_of = |i: usize| format!("{}/", cfg.locales[i].code);
+        let title = self.i18n.get(locale, "site-home");
+        let mut ctx = self.site_page_context(locale, &out_dir, &home_of, "", &title);
+        ctx.insert("title", &cfg.title);
+        // The site's description in this language: `site-description` from
+        // the site's `.ftl` files, else site.toml's (written in the source
+        // language, and marked so).
+        let (intro, intro_lang) = if locale != 0 && self.i18n.defines(locale, "site-description") {
+            (Some(self.i18n.get(locale, "site-description")), None)
+        } else {
+            (
+                cfg.description.clone(),
+                (locale != 0).then(|| cfg.locales[0].code.clone()),
+            )
+        };
+        ctx.insert("intro", &intro);
+        ctx.insert("intro_lang", &intro_lang);
+
+        let mine: BTreeMap<&str, &PageSummary> = facts
+            .summaries
+            .iter()
+            .filter(|s| s.locale == locale)
+            .map(|s| (s.rel.as_str(), s))
+            .collect();
+        let source: BTreeMap<&str, &PageSummary> = facts
+            .summaries
+            .iter()
+            .filter(|s| s.locale == 0)
+            .map(|s| (s.rel.as_str(), s))
+            .collect();
+
+        // Guides: every page that is not an event, by folder.
+        let mut sections: Vec<Section> = Vec::new();
+        for s in mine.values().filter(|s| s.event.is_none()) {
+            let Some(url) = self.site.urls.get(&s.rel) else {
+                continue;
+            };
+            let name = parent_dir(&s.rel).trim_end_matches('/').to_string();
+            if sections.last().is_none_or(|x| x.name != name) {
+                sections.push(Section {
+                    name: name.clone(),
+                    pages: Vec::new(),
+                });
+            }
+            let coverage_text = s
+                .counts
+                .map(|c| self.coverage_text(locale, c.coverage()))
+                .unwrap_or_default();
+            if let Some(sec) = sections.last_mut() {
+                sec.pages.push(PageLink {
+                    title: s.title.clone(),
+                    url: self.link(url.dir.clone()),
+                    coverage_text,
+                });
+            }
+        }
+        ctx.insert("sections", &sections);
+
+        // Events, in event order; one missing here comes from the source.
+        let mut events = Vec::new();
+        for (rel, _) in &self.events {
+            let (s, lang) = match (mine.get(rel.as_str()), source.get(rel.as_str())) {
+                (Some(s), _) => (*s, None),
+                (None, Some(s)) => (*s, Some(cfg.locales[0].code.as_str())),
+                (None, None) => continue,
+            };
+            let (Some(row), Some(url)) = (&s.event, self.site.urls.get(rel)) else {
+                continue;
+            };
+            let to = format!("{}/{}", cfg.locales[s.locale].code, url.dir);
+            let search = fold(&format!(
+                "{} {} {} {} {} {}",
+                row.id,
+                row.name,
+                s.title,
+                row.level,
+                row.keywords.join(" "),
+                row.channel
+            ));
+            events.push(EventLine {
+                row,
+                url: self.link(relative_url(&out_dir, &to)),
+                lang,
+                keywords_text: row.keywords.join(", "),
+                search,
+            });
+        }
+        let mut levels: Vec<(u8, &str)> = events
+            .iter()
+            .map(|e| (e.row.level_rank, e.row.level.as_str()))
+            .collect();
+        levels.sort();
+        levels.dedup_by(|a, b| a.1 == b.1);
+        let levels: Vec<&str> = levels.into_iter().map(|(_, l)| l).filter(|l| !l.is_empty()).collect();
+        ctx.insert("events", &events);
+        ctx.insert("levels", &levels);
+        ctx.insert(
+            "events_shown",
+            &self.i18n.format(
+                locale,
+                "events-shown",
+                &[
+                    ("shown", FluentValue::from("{shown}")),
+                    ("total", FluentValue::from("{total}")),
+                ],
+            ),
+        );
+        ctx.insert(
+            "event_count",
+            &self
+                .i18n
+                .format(locale, "event-count", &[("count", FluentValue::from(events.len()))]),
+        );
+        let coverage = facts
+            .summary(code)
+            .map(|s| self.coverage_text(locale, s.coverage()))
+            .unwrap_or_default();
+        ctx.insert("coverage_text", &coverage);
+        // The meta description is in the page's language: the site's
+        // description when there is one in it, else what the page holds.
+        let description = match (&intro, &intro_lang) {
+            (Some(d), None) => d.clone(),
+            _ => {
+                let mut parts = vec![cfg.title.clone()];
+                if !events.is_empty() {
+                    parts.push(
+                        self.i18n
+                            .format(locale, "event-count", &[("count", FluentValue::from(events.len()))]),
+                    );
+                }
+                if !coverage.is_empty() {
+                    parts.push(coverage.clone());
+                }
+                parts.join(" · ")
+            }
+        };
+        ctx.insert("description", &description);
+        self.templates.render("locale_index.html", &ctx)
+    }
+
+    /// The status dashboard in `locale`: coverage and problem counts per
+    /// locale as `locdoc check` reports them, a chart, and the pages with
+    /// the most problems.
+    pub fn status_page(&self, locale: usize, facts: &SiteFacts) -> Result<String> {
+        let cfg = &self.site.config;
+        let out_dir = self.dirs.status(self.site, locale);
+        let status_of = |i: usize| self.dirs.status(self.site, i);
+        let title = self.i18n.get(locale, "status-title");
+        let mut ctx = self.site_page_context(locale, &out_dir, &status_of, &status_of(0), &title);
+        ctx.insert(
+            "description",
+            &self.i18n.format(
+                locale,
+                "status-description",
+                &[("site", FluentValue::from(cfg.title.as_str()))],
+            ),
+        );
+        let mut crumbs = self.breadcrumbs(locale, &out_dir, &title, false);
+        if locale == 0 {
+            // `status/` is outside the locale folder; home is still en-US/.
+            crumbs[0].url = self.link(relative_url(&out_dir, &format!("{}/", cfg.locales[0].code)));
+        }
+        ctx.insert("breadcrumbs", &crumbs);
+
+        let rows: Vec<LocaleStatus> = facts
+            .report
+            .locales
+            .iter()
+            .filter_map(|s| {
+                let i = cfg.locales.iter().position(|l| l.code == s.locale)?;
+                let findings: BTreeMap<&'static str, usize> = Rule::ALL
+                    .iter()
+                    .map(|r| (r.code(), s.findings.get(r).copied().unwrap_or(0)))
+                    .collect();
+                Some(LocaleStatus {
+                    code: s.locale.clone(),
+                    name: cfg.locales[i].name.clone(),
+                    url: self.link(relative_url(&out_dir, &format!("{}/", s.locale))),
+                    pages: s.pages,
+                    pages_missing: s.pages_missing,
+                    units: s.units,
+                    coverage: self.percent_text(locale, s.coverage()),
+                    coverage_value: s.coverage(),
+                    total: findings.values().sum(),
+                    findings,
+                })
+            })
+            .collect();
+        ctx.insert("chart", &self.status_chart(locale, &rows));
+        ctx.insert("rows", &rows);
+        ctx.insert("rules", &Rule::ALL.map(Rule::code));
+
+        // Pages with the most findings, over all locales.
+        let mut per_page: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for f in &facts.report.findings {
+            if f.page.is_empty() {
+                continue;
+            }
+            let Some(k) = rows.iter().position(|r| r.code == f.locale) else {
+                continue;
+            };
+            per_page.entry(f.page.as_str()).or_insert_with(|| vec![0; rows.len()])[k] += 1;
+        }
+        let mut worst: Vec<(&str, Vec<usize>)> = per_page.into_iter().collect();
+        worst.sort_by(|a, b| {
+            b.1.iter()
+                .sum::<usize>()
+                .cmp(&a.1.iter().sum::<usize>())
+                .then(a.0.cmp(b.0))
+        });
+        worst.truncate(15);
+        let problems: Vec<ProblemPage> = worst
+            .into_iter()
+            .filter_map(|(rel, per_locale)| {
+                let url = self.site.urls.get(rel)?;
+                let l = if self.site.has_page(rel, locale) { locale } else { 0 };
+                let title = facts
+                    .summaries
+                    .iter()
+                    .find(|s| s.rel == rel && s.locale == l)
+                    .or_else(|| facts.summaries.iter().find(|s| s.rel == rel))
+                    .map_or_else(|| rel.to_string(), |s| s.title.clone());
+                Some(ProblemPage {
+                    title,
+                    url: self.link(relative_url(&out_dir, &format!("{}/{}", cfg.locales[l].code, url.dir))),
+                    total: per_locale.iter().sum(),
+                    per_locale,
+                })
+            })
+            .collect();
+        ctx.insert("problems", &problems);
+        self.templates.render("status.html", &ctx)
+    }
+
+    /// A horizontal stacked bar per locale: units translated, identical to
+    /// the English, stale and missing. Plain SVG, coloured by the theme's
+    /// CSS, with a `<title>` on every bar for its numbers.
+    fn status_chart(&self, locale: usize, rows: &[LocaleStatus]) -> String {
+        const LABEL_W: f64 = 150.0;
+        const BAR_W: f64 = 300.0;
+        const ROW_H: f64 = 34.0;
+        const BAR_H: f64 = 22.0;
+        let width = LABEL_W + BAR_W + 70.0;
+        let height = ROW_H * rows.len() as f64 + 8.0;
+        let parts = [
+            ("translated", "status-translated"),
+            ("untranslated", "status-untranslated"),
+            ("stale", "status-stale"),
+            ("missing", "status-missing"),
+        ];
+        let labels: Vec<String> = parts.iter().map(|(_, id)| self.i18n.get(locale, id)).collect();
+        let title = self.i18n.get(locale, "status-chart-title");
+        let mut svg = String::new();
+        let _ = write!(
+            svg,
+            "<svg class=\"status-chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"status-chart-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"status-chart-title\">{}</title>",
+            esc_text(&title)
+        );
+        for (k, r) in rows.iter().enumerate() {
+            let y = 4.0 + ROW_H * k as f64;
+            let _ = write!(
+                svg,
+                "<text class=\"chart-label\" x=\"0\" y=\"{:.1}\" lang=\"{}\">{}</text>",
+                y + BAR_H * 0.75,
+                esc_attr(&r.code),
+                esc_text(&r.name)
+            );
+            let values = [r.units.translated, r.units.untranslated, r.units.stale, r.units.missing];
+            let total = values.iter().sum::<usize>().max(1) as f64;
+            let mut x = LABEL_W;
+            for ((class, _), (v, label)) in parts.iter().zip(values.iter().zip(&labels)) {
+                if *v == 0 {
+                    continue;
+                }
+                let w = BAR_W * *v as f64 / total;
+                let _ = write!(
+                    svg,
+                    "<rect class=\"chart-{class}\" x=\"{x:.2}\" y=\"{y:.1}\" width=\"{:.2}\" height=\"{BAR_H}\"><title>{}: {v} ({})</title></rect>",
+                    w.max(0.5),
+                    esc_text(&format!("{} – {label}", r.name)),
+                    esc_text(&self.percent_text(locale, 100.0 * *v as f64 / total))
+                );
+                x += w;
+            }
+            let _ = write!(
+                svg,
+                "<text class=\"chart-value\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+                LABEL_W + BAR_W + 8.0,
+                y + BAR_H * 0.75,
+                esc_text(&r.coverage)
+            );
+        }
+        svg.push_str("</svg>");
+        svg
+    }
+
+    /// `<locale>/search/index.html`: the search page (Pagefind in the
+    /// browser; a note and the event index without JavaScript).
+    pub fn search_page(&self, locale: usize) -> Result<String> {
+        let out_dir = self.dirs.search(self.site, locale);
+        let search_of = |i: usize| self.dirs.search(self.site, i);
+        let title = self.i18n.get(locale, "search-title");
+        let mut ctx = self.site_page_context(locale, &out_dir, &search_of, &search_of(0), &title);
+        ctx.insert("robots", "noindex");
+        ctx.insert(
+            "description",
+            &format!("{} · {}", self.i18n.get(locale, "search-label"), self.site.config.title),
+        );
+        ctx.insert("breadcrumbs", &self.breadcrumbs(locale, &out_dir, &title, false));
+        ctx.insert("pagefind", &format!("{}pagefind/", relative_url(&out_dir, "")));
+        ctx.insert(
+            "results_count",
+            &self
+                .i18n
+                .format(locale, "search-results", &[("count", FluentValue::from("{count}"))]),
+        );
+        self.templates.render("search.html", &ctx)
+    }
+
+    /// `sitemap.xml`: every indexable page with its `xhtml:link` alternates.
+    pub fn sitemap(&self, facts: &SiteFacts) -> String {
+        let cfg = &self.site.config;
+        let mut out = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+        );
+        let mut url = |loc: &str, alts: &[Alternate]| {
+            let _ = writeln!(out, "<url><loc>{}</loc>", esc_attr(loc));
+            for a in alts {
+                let _ = writeln!(
+                    out,
+                    "  <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    esc_attr(&a.hreflang),
+                    esc_attr(&a.href)
+                );
+            }
+            out.push_str("</url>\n");
+        };
+        let home_of = |i: usize| format!("{}/", cfg.locales[i].code);
+        let homes = self.site_alternates(&home_of, "");
+        url(&self.abs(""), &homes);
+        for &l in facts.locales {
+            url(&self.abs(&home_of(l)), &homes);
+        }
+        for s in facts.summaries {
+            let Some(u) = self.site.urls.get(&s.rel) else {
+                continue;
+            };
+            let dir = format!("{}/{}", cfg.locales[s.locale].code, u.dir);
+            let (_, alts) = self.languages(&s.rel, s.locale, &dir);
+            url(&self.abs(&dir), &alts);
+        }
+        let status_of = |i: usize| self.dirs.status(self.site, i);
+        let status = self.site_alternates(&status_of, &status_of(0));
+        for &l in facts.locales {
+            url(&self.abs(&status_of(l)), &status);
+        }
+        out.push_str("</urlset>\n");
+        out
+    }
+
+    /// `robots.txt`: everything may be crawled; where the sitemap is.
+    pub fn robots(&self) -> String {
+        format!(
+            "# Crawlers read robots.txt only at the root of a host.\nUser-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+            self.site.config.base_url
+        )
+    }
+}
+
+/// Text as the event filter compares it: lower-case, without diacritics,
+/// Turkish dotless ı as i. The browser does the same to what is typed.
+pub fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.to_lowercase()
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'ı' => 'i',
+            'ł' => 'l',
+            c => c,
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_diacritics_and_turkish_i() {
+        assert_eq!(fold("Chyba  Relace"), "chyba relace");
+        assert_eq!(fold("Přenos ŘÍZENÍ"), "prenos rizeni");
+        assert_eq!(fold("IŞIK ışık İşlem"), "isik isik islem");
+        assert_eq!(fold("Ошибка ЁЖ"), "ошибка еж");
+        assert_eq!(fold("Łącze"), "lacze");
+        assert_eq!(fold("ação"), "acao");
+    }
+}

@@ -1,0 +1,430 @@
+//! The built site in a real browser: headless Chromium driven over
+//! WebDriver (chromedriver + fantoccini), the site served by a small HTTP
+//! server on 127.0.0.1. Filters the event index, sorts it, searches in
+//! Russian and Turkish, and takes the README's screenshots at phone and
+//! desktop widths in light and dark mode.
+//!
+//! Prints `SKIPPED: <reason>` and passes when Chromium or chromedriver is
+//! not installed (`.ci/run` installs them). Screenshots go to
+//! `target/tmp/screenshots/`; with `LOCDOC_SCREENSHOTS=1` also to
+//! `docs/screenshots/` (the README's).
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use locdoc::BuildOptions;
+use serde_json::json;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// Serves `root` over HTTP/1.0 on 127.0.0.1 until the test process ends.
+fn serve(root: PathBuf) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || respond(&root, stream));
+        }
+    });
+    port
+}
+
+fn respond(root: &Path, mut stream: TcpStream) {
+    let mut line = String::new();
+    let mut reader = BufReader::new(&stream);
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    // Skip the headers.
+    let mut h = String::new();
+    while reader.read_line(&mut h).is_ok_and(|n| n > 2) {
+        h.clear();
+    }
+    let path = line.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let path = percent_decode(path);
+    let mut file = root.to_path_buf();
+    for seg in path.split('/').filter(|s| !s.is_empty()) {
+        if seg == ".." {
+            file = root.join("..forbidden");
+            break;
+        }
+        file.push(seg);
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    let (status, body, kind) = match std::fs::read(&file) {
+        Ok(b) => ("200 OK", b, content_type(&file)),
+        Err(_) => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let head = format!(
+        "HTTP/1.0 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn content_type(p: &Path) -> &'static str {
+    match p.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css",
+        "js" => "text/javascript",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+/// chromedriver on a free port; killed when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_driver() -> Driver {
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let child = Command::new(CHROMEDRIVER)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "chromedriver did not start"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Driver { child, port }
+}
+
+async fn session(driver: &Driver, dark: bool, profile: &Path) -> Client {
+    let mut args = vec![
+        "--headless".to_string(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-quic".into(),
+        "--no-first-run".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--hide-scrollbars".into(),
+        format!("--user-data-dir={}", profile.display()),
+    ];
+    if dark {
+        args.push("--force-dark-mode".into());
+    }
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": { "binary": CHROMIUM, "args": args },
+    });
+    let serde_json::Value::Object(caps) = caps else {
+        unreachable!()
+    };
+    ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a chromium session")
+}
+
+/// Polls `script` (returning a value) until `done` accepts it.
+async fn until(c: &Client, script: &str, done: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+    let started = Instant::now();
+    loop {
+        let v = c.execute(script, vec![]).await.unwrap();
+        if done(&v) {
+            return v;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "timed out waiting for {script}: last {v}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+const VISIBLE_ROWS: &str =
+    "return Array.from(document.querySelectorAll('#event-table tbody tr')).filter(r => !r.hidden).length;";
+const RESULTS: &str =
+    "return Array.from(document.querySelectorAll('#search-results li a')).map(a => a.getAttribute('href'));";
+
+/// Runs a search on the search page at `url` and returns the result links.
+async fn search(c: &Client, url: &str, query: &str) -> Vec<String> {
+    c.goto(url).await.unwrap();
+    let input = c.find(Locator::Css("#search-q")).await.unwrap();
+    input.send_keys(query).await.unwrap();
+    c.find(Locator::Css(".search-form button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let status = until(
+        c,
+        "const s = document.getElementById('search-status').textContent; const busy = document.getElementById('search-config').dataset.loading; return s && s !== busy ? s : null;",
+        |v| v.is_string(),
+    )
+    .await;
+    let links = c.execute(RESULTS, vec![]).await.unwrap();
+    let links: Vec<String> = serde_json::from_value(links).unwrap();
+    eprintln!("search {query:?}: {status} {links:?}");
+    links
+}
+
+/// Takes a screenshot of `url` at `width`×`height`, after `ready` (a
+/// script) returns true.
+async fn shot(c: &Client, url: &str, width: u32, height: u32, name: &str, ready: Option<&str>) {
+    c.set_window_size(width, height).await.unwrap();
+    c.goto(url).await.unwrap();
+    if let Some(js) = ready {
+        until(c, js, |v| v == &json!(true)).await;
+    }
+    let png = c.screenshot().await.unwrap();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), &png).unwrap();
+    if std::env::var_os("LOCDOC_SCREENSHOTS").is_some() {
+        let docs = common::repo().join("docs/screenshots");
+        std::fs::create_dir_all(&docs).unwrap();
+        std::fs::write(docs.join(name), &png).unwrap();
+    }
+    assert!(png.starts_with(b"\x89PNG"), "{name}");
+}
+
+fn build_site(content: Option<PathBuf>, out: &Path) {
+    locdoc::build(&BuildOptions {
+        root: common::repo(),
+        content,
+        out: Some(out.to_path_buf()),
+        ..Default::default()
+    })
+    .unwrap();
+}
+
+#[test]
+fn the_site_filters_sorts_and_searches_in_a_browser() {
+    for tool in [CHROMIUM, CHROMEDRIVER] {
+        if !Path::new(tool).exists() {
+            println!("SKIPPED: {tool} is not installed (apt-get install chromium chromium-driver; .ci/run does)");
+            return;
+        }
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let sample = tmp.path().join("sample");
+    build_site(None, &sample);
+    let sample_port = serve(sample);
+    // The screenshots show the corpus when it is there: a site of 2,148 pages.
+    let (shots_port, what) = match common::corpus() {
+        Some(content) => {
+            let corpus = tmp.path().join("corpus");
+            build_site(Some(content), &corpus);
+            (serve(corpus), "corpus")
+        }
+        None => {
+            println!("note: ../shared/corpus/content is absent; screenshots show the sample site");
+            (sample_port, "sample")
+        }
+    };
+    let s = |path: &str| format!("http://127.0.0.1:{sample_port}/{path}");
+    let p = |path: &str| format!("http://127.0.0.1:{shots_port}/{path}");
+    let driver = start_driver();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let c = session(&driver, false, &tmp.path().join("profile-light")).await;
+        c.set_window_size(1280, 900).await.unwrap();
+
+        // The event index: JavaScript shows the tools; filter, level, sort.
+        c.goto(&s("ru-RU/index.html")).await.unwrap();
+        until(&c, "return !document.querySelector('.table-tools').hidden;", |v| {
+            v == &json!(true)
+        })
+        .await;
+        let filter = c.find(Locator::Css("#event-filter")).await.unwrap();
+        filter.send_keys("ОШИБКА").await.unwrap();
+        until(&c, VISIBLE_ROWS, |v| v == &json!(1)).await;
+        filter.send_keys(" zzz").await.unwrap();
+        until(&c, VISIBLE_ROWS, |v| v == &json!(0)).await;
+        let no_match = c.find(Locator::Css(".no-match")).await.unwrap();
+        assert!(no_match.is_displayed().await.unwrap());
+        filter.clear().await.unwrap();
+        filter.send_keys("dispatch").await.unwrap();
+        until(&c, VISIBLE_ROWS, |v| v == &json!(1)).await;
+        let count = c
+            .find(Locator::Css(".filter-count"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(count, "Показано: 1 из 1");
+        let url = c.current_url().await.unwrap();
+        assert_eq!(
+            url.query(),
+            Some("filter=dispatch"),
+            "the filter is kept in the address"
+        );
+        c.find(Locator::Css("#event-table th:first-child button"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let sort = c
+            .find(Locator::Css("#event-table th:first-child"))
+            .await
+            .unwrap()
+            .attr("aria-sort")
+            .await
+            .unwrap();
+        assert_eq!(sort.as_deref(), Some("descending"));
+        // The level menu lists the translated levels.
+        let level = c.find(Locator::Css("#level-filter")).await.unwrap();
+        level.select_by_value("Ошибка").await.unwrap();
+        until(&c, VISIBLE_ROWS, |v| v == &json!(1)).await;
+
+        // Russian search: case, inflection (stemming).
+        let page = "events/4031-dispatchsessionfailed/index.html";
+        for q in ["СЕАНСА", "сеанс", "ошибки диспетчеризации"] {
+            let found = search(&c, &s("ru-RU/search/index.html"), q).await;
+            assert!(
+                found.iter().any(|h| h.ends_with(&format!("/ru-RU/{page}"))),
+                "ru {q}: {found:?}"
+            );
+        }
+        // Turkish: dotless ı and dotted İ in either case, with or without
+        // diacritics.
+        for q in [
+            "BAŞARISIZ",
+            "başarısız",
+            "basarisiz",
+            "İLETİ",
+            "ileti",
+            "açıklama",
+            "ACIKLAMA",
+        ] {
+            let found = search(&c, &s("tr-TR/search/index.html"), q).await;
+            assert!(
+                found.iter().any(|h| h.ends_with(&format!("/tr-TR/{page}"))),
+                "tr {q}: {found:?}"
+            );
+        }
+        // Czech without diacritics; Polish ł typed as l.
+        let found = search(&c, &s("cs-CZ/search/index.html"), "zprava").await;
+        assert!(
+            found.iter().any(|h| h.ends_with(&format!("/cs-CZ/{page}"))),
+            "cs: {found:?}"
+        );
+        // Each language searches its own pages only.
+        let found = search(&c, &s("tr-TR/search/index.html"), "сеанса").await;
+        assert!(found.is_empty(), "{found:?}");
+        let none = c
+            .find(Locator::Css("#search-status"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(none, "Sonuç bulunamadı.");
+
+        // The language chooser suggests, never redirects.
+        c.goto(&s("index.html")).await.unwrap();
+        let suggested = until(
+            &c,
+            "const p = document.getElementById('lang-suggest'); return p.hidden ? null : p.textContent;",
+            |v| v.is_string(),
+        )
+        .await;
+        assert!(
+            suggested.as_str().unwrap().starts_with("Read this documentation"),
+            "{suggested}"
+        );
+        assert!(c.current_url().await.unwrap().path().ends_with("/index.html"));
+
+        // Screenshots, light.
+        shot(
+            &c,
+            &p("ru-RU/index.html?filter=session"),
+            1280,
+            900,
+            "event-index-desktop-light.png",
+            None,
+        )
+        .await;
+        shot(&c, &p("status/index.html"), 1280, 900, "status-desktop-light.png", None).await;
+        shot(
+            &c,
+            &p(&format!(
+                "cs-CZ/{}",
+                if what == "corpus" {
+                    "etw/4031-dispatchsessionfailed/index.html"
+                } else {
+                    page
+                }
+            )),
+            390,
+            844,
+            "event-phone-light.png",
+            None,
+        )
+        .await;
+        c.close().await.unwrap();
+
+        let d = session(&driver, true, &tmp.path().join("profile-dark")).await;
+        shot(
+            &d,
+            &p("tr-TR/search/index.html?q=ba%C5%9Far%C4%B1s%C4%B1z"),
+            1280,
+            900,
+            "search-desktop-dark.png",
+            Some("return document.querySelectorAll('#search-results li').length > 0;"),
+        )
+        .await;
+        shot(&d, &p("pl-PL/index.html"), 390, 844, "home-phone-dark.png", None).await;
+        d.close().await.unwrap();
+    });
+}
