@@ -183,6 +183,12 @@ pub struct Rendered {
     /// Content errors (pages that could not be read); nothing else stops
     /// the other pages from rendering.
     pub errors: Vec<Diagnostic>,
+    /// What `locdoc check` finds in the translations rendered (it is what
+    /// the status dashboard shows).
+    pub report: crate::check::CheckReport,
+    /// The per-page checks the report was assembled from, by locale and
+    /// page path (the preview re-assembles the report from them).
+    pub checks: Vec<(usize, String, crate::check::PageResult)>,
 }
 
 /// A page rendered into a sink: its summary and warnings.
@@ -190,6 +196,8 @@ pub struct PageOutcome {
     pub path: String,
     pub summary: PageSummary,
     pub warnings: Vec<Diagnostic>,
+    /// The check of a translation, from the same reading of the page.
+    pub check: Option<crate::check::PageResult>,
 }
 
 /// Reads, aligns and renders page `rel` of `locale` into `sink`. `None`
@@ -201,24 +209,26 @@ pub fn render_page(
     rel: &str,
     locale: usize,
     sink: &dyn Sink,
-    cache: &mut crate::align::Cache,
+    memo: &mut crate::check::Memo,
 ) -> Option<std::result::Result<PageOutcome, Result<Diagnostic>>> {
     let site = renderer.site;
     let path = renderer.output_path(rel, locale)?;
     let src = site.sources.get(rel).map(|s| s.as_ref());
     let mut warnings = Vec::new();
+    let mut check = None;
     let page = if locale == 0 {
         match renderer.source_page(rel, src?) {
             Ok(p) => p,
             Err(e) => return Some(Err(Err(e))),
         }
     } else {
-        let tr = match site.translation_with(rel, locale, cache)? {
+        let tr = match site.translation_with(rel, locale, &mut memo.align)? {
             Err(d) => return Some(Err(Ok(d))),
             Ok(tr) => tr,
         };
         warnings.extend(tr.page.warnings.iter().cloned());
         warnings.extend(tr.sxs.diagnostics.iter().cloned());
+        check = Some(crate::check::check_translation(site, &tr, memo));
         match renderer.translated_page(rel, src, &tr) {
             Ok(p) => p,
             Err(e) => return Some(Err(Err(e))),
@@ -238,6 +248,7 @@ pub fn render_page(
             event: page.event,
         },
         warnings,
+        check,
     }))
 }
 
@@ -255,23 +266,32 @@ pub fn render_all(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Re
         None => sink,
     };
     let rels: Vec<&String> = site.page_paths().collect();
-    let results: Vec<Result<Rendered>> = rels
+    let results: Vec<Result<(Rendered, Vec<(usize, String, crate::check::PageResult)>)>> = rels
         .par_iter()
         .map(|rel| {
             let mut o = Rendered::default();
-            let mut cache = crate::align::Cache::default();
+            let mut checks = Vec::new();
+            let mut memo = crate::check::Memo::default();
             for &locale in locales {
-                match render_page(renderer, rel, locale, page_sink, &mut cache) {
+                match render_page(renderer, rel, locale, page_sink, &mut memo) {
+                    None if locale != 0 => {
+                        if let Some(r) = crate::check::missing_page(site, rel, locale) {
+                            checks.push((locale, (*rel).clone(), r));
+                        }
+                    }
                     None => {}
                     Some(Ok(p)) => {
                         o.summaries.push(p.summary);
                         o.warnings.extend(p.warnings);
+                        if let Some(r) = p.check {
+                            checks.push((locale, (*rel).clone(), r));
+                        }
                     }
                     Some(Err(Ok(d))) => o.errors.push(d),
                     Some(Err(Err(e))) => return Err(e),
                 }
             }
-            Ok(o)
+            Ok((o, checks))
         })
         .collect();
     // Broken source pages are reported with the broken translations.
@@ -280,18 +300,22 @@ pub fn render_all(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Re
         warnings: site.warnings.clone(),
         ..Rendered::default()
     };
+    let mut checks = Vec::new();
     for r in results {
-        let o = r?;
+        let (o, c) = r?;
         out.summaries.extend(o.summaries);
         out.warnings.extend(o.warnings);
         out.errors.extend(o.errors);
+        checks.extend(c);
     }
     out.warnings
         .sort_by(|a, b| (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message)));
     out.warnings.dedup();
     out.summaries
         .sort_by(|a, b| (a.locale, &a.rel).cmp(&(b.locale, &b.rel)));
-    write_site_pages(renderer, locales, &out.summaries, sink)?;
+    out.report = crate::check::assemble(site, locales, checks.iter().cloned(), &|_| true, &|_| true);
+    out.checks = checks;
+    write_site_pages(renderer, locales, &out.summaries, &out.report, sink)?;
     copy_assets(renderer, locales, sink)?;
     if let Some(c) = collecting {
         crate::search::write_index(c.collector.into_pages(), !site.config.build.pretty_urls, sink)?;
@@ -322,30 +346,6 @@ pub fn write_review(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> 
     Ok(())
 }
 
-/// What `locdoc check` reports for the translations among `locales`; the
-/// status dashboard and the coverage figures show exactly this.
-pub fn check_locales(site: &Site, locales: &[usize]) -> Result<crate::check::CheckReport> {
-    if !locales.iter().any(|&l| l != 0) {
-        return Ok(crate::check::CheckReport::default());
-    }
-    let codes = if locales.len() == site.config.locales.len() {
-        Vec::new()
-    } else {
-        locales
-            .iter()
-            .filter(|&&l| l != 0)
-            .map(|&l| site.config.locales[l].code.clone())
-            .collect()
-    };
-    crate::check::check(
-        site,
-        &crate::check::CheckOptions {
-            locales: codes,
-            paths: Vec::new(),
-        },
-    )
-}
-
 /// The site-wide pages: the language chooser, each locale's home page with
 /// its event index, the status dashboards, the search pages, `sitemap.xml`
 /// and `robots.txt`.
@@ -353,13 +353,13 @@ pub fn write_site_pages(
     renderer: &Renderer,
     locales: &[usize],
     summaries: &[PageSummary],
+    report: &crate::check::CheckReport,
     sink: &dyn Sink,
 ) -> Result<()> {
     let site = renderer.site;
-    let report = check_locales(site, locales)?;
     let facts = SiteFacts {
         summaries,
-        report: &report,
+        report,
         locales,
     };
     sink.write("index.html", renderer.root_index(&facts)?.as_bytes())?;

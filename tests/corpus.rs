@@ -192,6 +192,51 @@ fn the_corpus_dashboard_agrees_with_check() {
     assert!(html.contains("<tr data-locale=\"cs-CZ\">"));
 }
 
+/// The build checks each translation in the same pass that renders it;
+/// what it finds must be exactly what `locdoc check` finds.
+#[test]
+fn the_build_pass_finds_exactly_what_check_finds() {
+    let Some(site) = corpus_site() else {
+        eprintln!("SKIPPED: ../shared/corpus/content is absent");
+        return;
+    };
+    let i18n = locdoc::render::I18n::load(&site.config, &site.root).unwrap();
+    let templates = locdoc::render::Templates::load(&site.config.templates_dir, &site.root).unwrap();
+    let renderer = locdoc::render::Renderer::new(&site, &i18n, &templates);
+    let all: Vec<usize> = (0..site.config.locales.len()).collect();
+    let sink = locdoc::serve::state::MemSink::default();
+    let built = locdoc::build::render_all(&renderer, &all, &sink).unwrap().report;
+    let checked = locdoc::check::check(&site, &locdoc::check::CheckOptions::default()).unwrap();
+    let key = |r: &locdoc::check::CheckReport| -> Vec<String> {
+        r.findings
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} {:?} {}",
+                    f.locale,
+                    f.rule.code(),
+                    f.diag.location,
+                    f.diag.message
+                )
+            })
+            .collect()
+    };
+    assert!(checked.findings.len() > 1000, "the corpus has many findings");
+    assert_eq!(key(&built), key(&checked));
+    let totals = |r: &locdoc::check::CheckReport| -> Vec<String> {
+        r.locales
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} {} {} {:?} {:?}",
+                    s.locale, s.pages, s.pages_missing, s.units, s.findings
+                )
+            })
+            .collect()
+    };
+    assert_eq!(totals(&built), totals(&checked));
+}
+
 /// Counts a test derives from the corpus files with plain regular
 /// expressions, independently of locdoc's parser and aligner.
 #[derive(Debug, Default)]

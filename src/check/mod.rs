@@ -264,7 +264,6 @@ impl Selection {
 /// Checks the site. Configuration comes from `site.config.check`.
 pub fn check(site: &Site, opts: &CheckOptions) -> Result<CheckReport> {
     let started = Instant::now();
-    let cfg = &site.config.check;
     let mut locales = crate::build::select_locales(site, &opts.locales)?;
     locales.retain(|&l| l != 0);
     if !opts.locales.is_empty() && locales.is_empty() {
@@ -276,20 +275,48 @@ pub fn check(site: &Site, opts: &CheckOptions) -> Result<CheckReport> {
     let selection = Selection::new(site, &opts.paths);
 
     let rels: Vec<&String> = site.inventory.pages.keys().collect();
-    let per_page: Vec<Vec<(usize, &String, PageResult)>> = rels
+    let per_page: Vec<Vec<(usize, String, PageResult)>> = rels
         .par_iter()
         .map(|rel| {
             let mut memo = Memo::default();
             locales
                 .iter()
                 .filter(|&&l| selection.contains(rel, l))
-                .filter_map(|&l| check_page(site, rel, l, &mut memo).map(|r| (l, *rel, r)))
+                .filter_map(|&l| check_page(site, rel, l, &mut memo).map(|r| (l, (*rel).clone(), r)))
                 .collect()
         })
         .collect();
+    let mut report = assemble(
+        site,
+        &locales,
+        per_page.into_iter().flatten(),
+        &|rel| selection.all || locales.iter().any(|&l| selection.contains(rel, l)),
+        &|d| {
+            selection.all
+                || d.location
+                    .as_ref()
+                    .is_some_and(|l| opts.paths.iter().any(|p| l.file.contains(&*p.to_string_lossy())))
+        },
+    );
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
 
+/// The report from per-page results (as `check` and `build` make them),
+/// with the source pages' own problems, `[check]`'s severity overrides,
+/// findings in file order and per-locale totals. `source_included` picks
+/// the source pages (by page path), `error_included` the load errors.
+pub fn assemble(
+    site: &Site,
+    locales: &[usize],
+    pages: impl IntoIterator<Item = (usize, String, PageResult)>,
+    source_included: &dyn Fn(&str) -> bool,
+    error_included: &dyn Fn(&Diagnostic) -> bool,
+) -> CheckReport {
+    let cfg = &site.config.check;
     let mut summaries: BTreeMap<usize, LocaleSummary> = locales
         .iter()
+        .filter(|&&l| l != 0)
         .map(|&l| {
             let code = site.config.locales[l].code.clone();
             let min = cfg.min_coverage.for_locale(&code);
@@ -304,9 +331,9 @@ pub fn check(site: &Site, opts: &CheckOptions) -> Result<CheckReport> {
         })
         .collect();
     let mut findings = Vec::new();
-    for (l, rel, r) in per_page.into_iter().flatten() {
+    for (l, rel, r) in pages {
         let s = summaries.entry(l).or_default();
-        s.checked.push(rel.clone());
+        s.checked.push(rel);
         if r.present {
             s.pages += 1;
         } else {
@@ -318,31 +345,22 @@ pub fn check(site: &Site, opts: &CheckOptions) -> Result<CheckReport> {
 
     // Source pages that failed to load or have no title.
     let source_code = &site.config.locales[0].code;
-    for d in &site.errors {
-        if selection.all
-            || d.location
-                .as_ref()
-                .is_some_and(|l| opts.paths.iter().any(|p| l.file.contains(&*p.to_string_lossy())))
-        {
-            findings.push(Finding {
-                rule: Rule::FrontMatter,
-                diag: Diagnostic {
-                    code: Rule::FrontMatter.code(),
-                    ..d.clone()
-                },
-                locale: source_code.clone(),
-                page: String::new(),
-                segment_id: None,
-                english: Some(d.message.clone()),
-                translation: None,
-                related: None,
-            });
-        }
+    for d in site.errors.iter().filter(|d| error_included(d)) {
+        findings.push(Finding {
+            rule: Rule::FrontMatter,
+            diag: Diagnostic {
+                code: Rule::FrontMatter.code(),
+                ..d.clone()
+            },
+            locale: source_code.clone(),
+            page: String::new(),
+            segment_id: None,
+            english: Some(d.message.clone()),
+            translation: None,
+            related: None,
+        });
     }
-    for (rel, src) in &site.sources {
-        if !selection.all && !locales.iter().any(|&l| selection.contains(rel, l)) {
-            continue;
-        }
+    for (rel, src) in site.sources.iter().filter(|(rel, _)| source_included(rel)) {
         if src.page.front.title.is_none() {
             findings.push(front_matter(
                 &src.page,
@@ -374,8 +392,7 @@ pub fn check(site: &Site, opts: &CheckOptions) -> Result<CheckReport> {
         elapsed: Duration::ZERO,
     };
     recount(&mut report, summaries.into_values().collect());
-    report.elapsed = started.elapsed();
-    Ok(report)
+    report
 }
 
 /// Sets the per-rule finding counts of each locale from the findings.
@@ -392,6 +409,7 @@ pub fn recount(report: &mut CheckReport, mut locales: Vec<LocaleSummary>) {
 }
 
 /// The check of one page in one locale.
+#[derive(Clone, Debug)]
 pub struct PageResult {
     /// The locale has the page (else the findings say it is missing).
     pub present: bool,

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 
 use crate::build::{self, Sink};
+use crate::check::PageResult;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Error, Result};
 use crate::load;
@@ -110,6 +111,8 @@ pub struct State {
     /// Output files by path (`cs-CZ/events/x/index.html`).
     pub files: HashMap<String, Bytes>,
     summaries: BTreeMap<(usize, String), PageSummary>,
+    /// The check of every translation, for the status dashboards.
+    checks: BTreeMap<(usize, String), PageResult>,
     /// Paths in `files` that are theme, static or content assets.
     asset_keys: BTreeSet<String>,
     /// Problems of the last rebuilds, by the file that has them (`""` for
@@ -181,6 +184,7 @@ impl State {
                 .into_iter()
                 .map(|s| ((s.locale, s.rel.clone()), s))
                 .collect(),
+            checks: rendered.checks.into_iter().map(|(l, rel, r)| ((l, rel), r)).collect(),
             files: sink.into_files(),
             site,
             i18n,
@@ -397,19 +401,36 @@ impl State {
         let mut results = Vec::new();
         {
             let renderer = Renderer::new(&self.site, &self.i18n, &self.templates);
-            let mut cache = crate::align::Cache::default();
+            let mut memo = crate::check::Memo::default();
             for &l in locales {
-                results.push((l, build::render_page(&renderer, rel, l, &sink, &mut cache)));
+                let r = build::render_page(&renderer, rel, l, &sink, &mut memo);
+                let missing = match &r {
+                    None if l != 0 => crate::check::missing_page(&self.site, rel, l),
+                    _ => None,
+                };
+                results.push((l, r, missing));
             }
         }
-        for (l, r) in results {
+        for (l, r, missing) in results {
             let key = key_of(&self.site, &self.page_file(rel, l));
+            let at = (l, rel.to_string());
             match r {
-                None => {}
+                None => match missing {
+                    Some(m) => {
+                        self.checks.insert(at, m);
+                    }
+                    None => {
+                        self.checks.remove(&at);
+                    }
+                },
                 Some(Ok(p)) => {
                     n += 1;
                     self.errors.remove(&key);
-                    self.summaries.insert((l, rel.to_string()), p.summary);
+                    self.summaries.insert(at.clone(), p.summary);
+                    match p.check {
+                        Some(c) => self.checks.insert(at, c),
+                        None => self.checks.remove(&at),
+                    };
                 }
                 Some(Err(Ok(d))) => {
                     self.errors.insert(key, vec![d]);
@@ -427,9 +448,16 @@ impl State {
         let sink = MemSink::default();
         let all: Vec<usize> = (0..self.site.config.locales.len()).collect();
         let summaries: Vec<PageSummary> = self.summaries.values().cloned().collect();
+        let report = crate::check::assemble(
+            &self.site,
+            &all,
+            self.checks.iter().map(|((l, rel), r)| (*l, rel.clone(), r.clone())),
+            &|_| true,
+            &|_| true,
+        );
         let r = {
             let renderer = Renderer::new(&self.site, &self.i18n, &self.templates);
-            build::write_site_pages(&renderer, &all, &summaries, &sink)
+            build::write_site_pages(&renderer, &all, &summaries, &report, &sink)
         };
         match r {
             Ok(()) => {
