@@ -266,17 +266,16 @@ pub fn render_all(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Re
         None => sink,
     };
     let rels: Vec<&String> = site.page_paths().collect();
-    let results: Vec<Result<(Rendered, Vec<(usize, String, crate::check::PageResult)>)>> = rels
+    let results: Vec<Result<Rendered>> = rels
         .par_iter()
         .map(|rel| {
             let mut o = Rendered::default();
-            let mut checks = Vec::new();
             let mut memo = crate::check::Memo::default();
             for &locale in locales {
                 match render_page(renderer, rel, locale, page_sink, &mut memo) {
                     None if locale != 0 => {
                         if let Some(r) = crate::check::missing_page(site, rel, locale) {
-                            checks.push((locale, (*rel).clone(), r));
+                            o.checks.push((locale, (*rel).clone(), r));
                         }
                     }
                     None => {}
@@ -284,14 +283,14 @@ pub fn render_all(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Re
                         o.summaries.push(p.summary);
                         o.warnings.extend(p.warnings);
                         if let Some(r) = p.check {
-                            checks.push((locale, (*rel).clone(), r));
+                            o.checks.push((locale, (*rel).clone(), r));
                         }
                     }
                     Some(Err(Ok(d))) => o.errors.push(d),
                     Some(Err(Err(e))) => return Err(e),
                 }
             }
-            Ok((o, checks))
+            Ok(o)
         })
         .collect();
     // Broken source pages are reported with the broken translations.
@@ -300,21 +299,19 @@ pub fn render_all(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Re
         warnings: site.warnings.clone(),
         ..Rendered::default()
     };
-    let mut checks = Vec::new();
     for r in results {
-        let (o, c) = r?;
+        let o = r?;
         out.summaries.extend(o.summaries);
         out.warnings.extend(o.warnings);
         out.errors.extend(o.errors);
-        checks.extend(c);
+        out.checks.extend(o.checks);
     }
     out.warnings
         .sort_by(|a, b| (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message)));
     out.warnings.dedup();
     out.summaries
         .sort_by(|a, b| (a.locale, &a.rel).cmp(&(b.locale, &b.rel)));
-    out.report = crate::check::assemble(site, locales, checks.iter().cloned(), &|_| true, &|_| true);
-    out.checks = checks;
+    out.report = crate::check::assemble(site, locales, out.checks.iter().cloned(), &|_| true, &|_| true);
     write_site_pages(renderer, locales, &out.summaries, &out.report, sink)?;
     copy_assets(renderer, locales, sink)?;
     if let Some(c) = collecting {
