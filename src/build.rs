@@ -33,6 +33,8 @@ pub struct BuildOptions {
     pub deny_warnings: bool,
     /// Also write the review view (`_review/<locale>/…`), as `serve` shows it.
     pub review: bool,
+    /// Skip the search index and search pages even if `site.toml` asks for them.
+    pub no_search: bool,
 }
 
 /// What a build did.
@@ -89,7 +91,10 @@ pub fn select_locales(site: &Site, wanted: &[String]) -> Result<Vec<usize>> {
 /// Builds the site at `opts.root`.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
-    let config = crate::config::Config::load_with_content(&opts.root, opts.content.as_deref())?;
+    let mut config = crate::config::Config::load_with_content(&opts.root, opts.content.as_deref())?;
+    if opts.no_search {
+        config.build.search = false;
+    }
     let site = Site::load(&opts.root, config)?;
     let out = opts.out.clone().unwrap_or_else(|| site.config.output_dir.clone());
     build_site(&site, &out, opts, started)
@@ -366,13 +371,13 @@ pub fn write_site_pages(
             &format!("{code}/index.html"),
             renderer.locale_index(l, &facts)?.as_bytes(),
         )?;
-        let status = renderer.dirs.status(site, l);
+        let status = renderer.index.dirs.status(site, l);
         sink.write(
             &format!("{status}index.html"),
             renderer.status_page(l, &facts)?.as_bytes(),
         )?;
         if site.config.build.search {
-            let search = renderer.dirs.search(site, l);
+            let search = renderer.index.dirs.search(site, l);
             sink.write(&format!("{search}index.html"), renderer.search_page(l)?.as_bytes())?;
         }
     }

@@ -147,6 +147,9 @@ struct BuildArgs {
     /// Also write the review view (_review/<locale>/...) that `serve` shows.
     #[arg(long)]
     review: bool,
+    /// Skip the search index (Pagefind) and the search pages, whatever site.toml says.
+    #[arg(long)]
+    no_search: bool,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -219,7 +222,7 @@ fn print_build(report: &BuildReport) {
             Some(c) => {
                 let _ = writeln!(
                     out,
-                    "  {code:<8} {n:>6} {pages}  {:>5.1}% translated  ({} translated, {} untranslated, {} stale, {} missing, {} orphaned)",
+                    "  {code:<8} {n:>6} {pages}  {:>5.1}% covered  ({} translated, {} same as English, {} stale, {} missing, {} orphaned)",
                     c.coverage_floor(),
                     c.translated,
                     c.untranslated,
@@ -371,6 +374,7 @@ pub fn main() -> ExitCode {
                 locales: args.locales,
                 deny_warnings: args.deny_warnings,
                 review: args.review,
+                no_search: args.no_search,
             };
             match build(&opts) {
                 Ok(report) => {

@@ -187,11 +187,41 @@ fn an_edit_rebuilds_the_page_and_notifies_open_pages() {
         .as_u64()
         .unwrap();
     s.site.edit(&format!("content/cs-CZ/{PAGE}.md"), |t| {
-        t.replace(">Popis<", ">Popis události<")
+        t.replace(">Popis<", ">Popis události<").replace(
+            "title: \"4031 – DispatchSessionFailed\"",
+            "title: \"4031 – Selhání DispatchSession\"",
+        )
     });
     let v = next_event(&events, "rebuild", |v| v["version"].as_u64().unwrap() > v0);
     assert!(v["errors"].as_array().unwrap().is_empty());
+    assert_eq!(v["since"], v0, "{v}");
     assert!(s.get(&Server::page_path("cs-CZ")).1.contains("Popis události"));
+    // The notices name the files they changed: the edited page, then the
+    // site-wide pages (the locale's index lists the new title) in a notice
+    // of their own, or in the same one when the browser missed a version.
+    // No other page, so other open pages stay as they are.
+    let names = |v: &serde_json::Value| -> Vec<String> {
+        v["changed"]
+            .as_array()
+            .unwrap_or_else(|| panic!("changed names files: {v}"))
+            .iter()
+            .map(|c| c.as_str().unwrap().to_string())
+            .collect()
+    };
+    let mut changed = names(&v);
+    assert!(changed.contains(&format!("cs-CZ/{PAGE}/index.html")), "{v}");
+    let mut last = v;
+    while !changed.iter().any(|c| c == "cs-CZ/index.html") {
+        let since = last["version"].as_u64().unwrap();
+        last = next_event(&events, "the site-wide pages", |v| {
+            v["version"].as_u64().unwrap() > since
+        });
+        assert_eq!(last["since"], since, "{last}");
+        changed.extend(names(&last));
+    }
+    let pages: Vec<&String> = changed.iter().filter(|c| c.contains("4031")).collect();
+    assert_eq!(pages, [&format!("cs-CZ/{PAGE}/index.html")], "{changed:?}");
+    assert!(s.get("/cs-CZ/").1.contains("Selhání DispatchSession"));
     // The review view follows too.
     assert!(s.get(&format!("/_review/cs-CZ/{PAGE}/")).1.contains("Popis události"));
     // An English edit re-renders every locale.
@@ -462,6 +492,40 @@ fn in_a_real_browser() {
             c,
             "!window.__before_edit && document.body.innerText.includes('Opis zdarzenia')",
             "the reload after the edit",
+        )
+        .await;
+
+        // An edit of another page leaves this one as it is...
+        c.execute("window.__stays = true", vec![]).await.unwrap();
+        let v0 = s.status()["version"].as_u64().unwrap();
+        s.site.edit(&format!("content/cs-CZ/{PAGE}.md"), |t| {
+            t.replace(">Popis<", ">Popis události<")
+        });
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while s.status()["version"].as_u64().unwrap() == v0 {
+            assert!(Instant::now() < deadline, "no rebuild after the cs-CZ edit");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(
+            c.execute("return window.__stays === true", vec![]).await.unwrap(),
+            true,
+            "the Polish page reloaded for a Czech edit"
+        );
+        // ...while a page showing what changed (the locale's index lists
+        // the titles) reloads once the site-wide pages are regenerated.
+        c.goto(&format!("{base}/cs-CZ/")).await.unwrap();
+        c.execute("window.__before_edit = true", vec![]).await.unwrap();
+        s.site.edit(&format!("content/cs-CZ/{PAGE}.md"), |t| {
+            t.replace(
+                "title: \"4031 – DispatchSessionFailed\"",
+                "title: \"4031 – Selhání DispatchSession\"",
+            )
+        });
+        common::browser::wait_js(
+            c,
+            "!window.__before_edit && document.body.innerText.includes('Selhání DispatchSession')",
+            "the index's reload after the title edit",
         )
         .await;
 

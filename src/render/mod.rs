@@ -18,6 +18,7 @@ pub mod review;
 pub mod site_pages;
 pub mod templates;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use fluent_bundle::FluentValue;
@@ -63,6 +64,16 @@ pub struct Renderer<'s> {
     pub site: &'s Site,
     pub i18n: &'s I18n,
     pub templates: &'s Templates,
+    /// What every page needs to know about the whole site.
+    pub index: Cow<'s, SiteIndex>,
+}
+
+/// What the renderer derives from the whole site once: UI strings as
+/// template values, the event order (previous/next links, the event
+/// index) and the generated pages' folders. The preview keeps one and
+/// renews it only when an English page changes.
+#[derive(Clone, Debug)]
+pub struct SiteIndex {
     ui: Vec<tera::Value>,
     site_value: tera::Value,
     alert_labels: Vec<[String; 5]>,
@@ -237,8 +248,8 @@ fn to_value<T: Serialize>(v: &T) -> tera::Value {
     tera::Value::from_serializable(v)
 }
 
-impl<'s> Renderer<'s> {
-    pub fn new(site: &'s Site, i18n: &'s I18n, templates: &'s Templates) -> Renderer<'s> {
+impl SiteIndex {
+    pub fn new(site: &Site, i18n: &I18n) -> SiteIndex {
         let n = site.config.locales.len();
         let ui = (0..n).map(|l| to_value(&i18n.ui_map(l))).collect();
         let alert_labels = (0..n).map(|l| i18n.alert_labels(l)).collect();
@@ -273,10 +284,7 @@ impl<'s> Renderer<'s> {
             })
             .collect();
         let dirs = site_pages::Dirs::new(site);
-        Renderer {
-            site,
-            i18n,
-            templates,
+        SiteIndex {
             ui,
             site_value,
             alert_labels,
@@ -286,10 +294,32 @@ impl<'s> Renderer<'s> {
             dirs,
         }
     }
+}
+
+impl<'s> Renderer<'s> {
+    pub fn new(site: &'s Site, i18n: &'s I18n, templates: &'s Templates) -> Renderer<'s> {
+        Renderer::with_index(site, i18n, templates, Cow::Owned(SiteIndex::new(site, i18n)))
+    }
+
+    /// A renderer with an index made earlier (by [`SiteIndex::new`] for
+    /// the same site and UI strings).
+    pub fn with_index(
+        site: &'s Site,
+        i18n: &'s I18n,
+        templates: &'s Templates,
+        index: Cow<'s, SiteIndex>,
+    ) -> Renderer<'s> {
+        Renderer {
+            site,
+            i18n,
+            templates,
+            index,
+        }
+    }
 
     /// The event properties of page `rel`, if it is an event page.
     pub fn event_props(&self, rel: &str) -> Option<&EventProps> {
-        self.event_pos.get(rel).map(|&i| &self.events[i].1)
+        self.index.event_pos.get(rel).map(|&i| &self.index.events[i].1)
     }
 
     /// The output file of page `rel` in `locale`, relative to the output root.
@@ -314,8 +344,8 @@ impl<'s> Renderer<'s> {
     fn base_context(&self, locale: usize, out_dir: &str) -> Context {
         let l = &self.site.config.locales[locale];
         let mut ctx = Context::new();
-        ctx.insert_value("site", self.site_value.clone());
-        ctx.insert_value("ui", self.ui[locale].clone());
+        ctx.insert_value("site", self.index.site_value.clone());
+        ctx.insert_value("ui", self.index.ui[locale].clone());
         ctx.insert("lang", &l.code);
         ctx.insert("dir", &l.dir);
         ctx.insert("locale_name", &l.name);
@@ -325,7 +355,7 @@ impl<'s> Renderer<'s> {
         ctx.insert("description", "");
         ctx.insert("robots", "");
         let nav = Nav {
-            events: (!self.events.is_empty()).then(|| format!("{home}#events")),
+            events: (!self.index.events.is_empty()).then(|| format!("{home}#events")),
             home,
             languages: self.link(relative_url(out_dir, "")),
             search: self
@@ -333,8 +363,8 @@ impl<'s> Renderer<'s> {
                 .config
                 .build
                 .search
-                .then(|| self.link(relative_url(out_dir, &self.dirs.search(self.site, locale)))),
-            status: self.link(relative_url(out_dir, &self.dirs.status(self.site, locale))),
+                .then(|| self.link(relative_url(out_dir, &self.index.dirs.search(self.site, locale)))),
+            status: self.link(relative_url(out_dir, &self.index.dirs.status(self.site, locale))),
         };
         ctx.insert("nav", &nav);
         ctx.insert("breadcrumbs", &Vec::<Crumb>::new());
@@ -369,16 +399,16 @@ impl<'s> Renderer<'s> {
     /// The previous and next event of event page `rel`, in this locale when
     /// it has them, else in the source locale.
     fn neighbours(&self, rel: &str, locale: usize, out_dir: &str) -> (Option<Neighbour>, Option<Neighbour>) {
-        let Some(&i) = self.event_pos.get(rel) else {
+        let Some(&i) = self.index.event_pos.get(rel) else {
             return (None, None);
         };
         let at = |j: usize| -> Option<Neighbour> {
-            let (other, _) = self.events.get(j)?;
+            let (other, _) = self.index.events.get(j)?;
             let url = self.site.urls.get(other)?;
             let l = if self.site.has_page(other, locale) { locale } else { 0 };
             let code = &self.site.config.locales[l].code;
             Some(Neighbour {
-                title: self.event_labels[j].clone(),
+                title: self.index.event_labels[j].clone(),
                 url: self.link(relative_url(out_dir, &format!("{code}/{}", url.dir))),
                 lang: (l != locale).then(|| code.clone()),
             })
@@ -437,7 +467,7 @@ impl<'s> Renderer<'s> {
             ctx.insert("description", d);
         }
         ctx.insert("source_path", &format!("content/{code}/{rel}"));
-        let is_event = self.event_pos.contains_key(rel);
+        let is_event = self.index.event_pos.contains_key(rel);
         ctx.insert("breadcrumbs", &self.breadcrumbs(locale, &out_dir, title, is_event));
         let (prev, next) = self.neighbours(rel, locale, &out_dir);
         ctx.insert("prev", &prev);
@@ -449,7 +479,7 @@ impl<'s> Renderer<'s> {
         let mut rctx = RenderCtx::new(
             links,
             self.site.config.markdown.xref_url.as_deref(),
-            &self.alert_labels[locale],
+            &self.index.alert_labels[locale],
         );
         rctx.outside_label = self.i18n.get(locale, "link-outside");
         rctx

@@ -108,7 +108,7 @@ impl Renderer<'_> {
         let rctx = RenderCtx::new(
             &links,
             site.config.markdown.xref_url.as_deref(),
-            &self.alert_labels[locale],
+            &self.index.alert_labels[locale],
         );
         let findings = check::check_page_with_policy(site, rel, locale)
             .map(|r| r.findings)

@@ -328,7 +328,7 @@ impl Renderer<'_> {
 
         // Events, in event order; one missing here comes from the source.
         let mut events = Vec::new();
-        for (rel, _) in &self.events {
+        for (rel, _) in &self.index.events {
             let (s, lang) = match (mine.get(rel.as_str()), source.get(rel.as_str())) {
                 (Some(s), _) => (*s, None),
                 (None, Some(s)) => (*s, Some(cfg.locales[0].code.as_str())),
@@ -413,8 +413,8 @@ impl Renderer<'_> {
     /// the most problems.
     pub fn status_page(&self, locale: usize, facts: &SiteFacts) -> Result<String> {
         let cfg = &self.site.config;
-        let out_dir = self.dirs.status(self.site, locale);
-        let status_of = |i: usize| self.dirs.status(self.site, i);
+        let out_dir = self.index.dirs.status(self.site, locale);
+        let status_of = |i: usize| self.index.dirs.status(self.site, i);
         let title = self.i18n.get(locale, "status-title");
         let mut ctx = self.site_page_context(locale, &out_dir, &status_of, &status_of(0), &title);
         ctx.insert(
@@ -567,8 +567,8 @@ impl Renderer<'_> {
     /// `<locale>/search/index.html`: the search page (Pagefind in the
     /// browser; a note and the event index without JavaScript).
     pub fn search_page(&self, locale: usize) -> Result<String> {
-        let out_dir = self.dirs.search(self.site, locale);
-        let search_of = |i: usize| self.dirs.search(self.site, i);
+        let out_dir = self.index.dirs.search(self.site, locale);
+        let search_of = |i: usize| self.index.dirs.search(self.site, i);
         let title = self.i18n.get(locale, "search-title");
         let mut ctx = self.site_page_context(locale, &out_dir, &search_of, &search_of(0), &title);
         ctx.insert("robots", "noindex");
@@ -619,7 +619,7 @@ impl Renderer<'_> {
             let (_, alts) = self.languages(&s.rel, s.locale, &dir);
             url(&self.abs(&dir), &alts);
         }
-        let status_of = |i: usize| self.dirs.status(self.site, i);
+        let status_of = |i: usize| self.index.dirs.status(self.site, i);
         let status = self.site_alternates(&status_of, &status_of(0));
         for &l in facts.locales {
             url(&self.abs(&status_of(l)), &status);

@@ -13,8 +13,9 @@
 pub mod state;
 pub mod watch;
 
+use std::collections::VecDeque;
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use axum::body::Body;
@@ -28,7 +29,6 @@ use serde::Serialize;
 use tokio::sync::watch as tw;
 
 use crate::diag::{Diagnostic, Error, Result};
-use crate::render::Renderer;
 use crate::render::review;
 use state::{Plan, SiteRoot, State};
 
@@ -59,6 +59,12 @@ pub struct ServeOptions {
 #[derive(Clone, Debug, Serialize)]
 struct Status {
     version: u64,
+    /// The version this connection saw before; `changed` covers every
+    /// version after it. `null` on a connection's first event.
+    since: Option<u64>,
+    /// Output files (`cs-CZ/events/x/index.html`) changed after `since`;
+    /// `null` when any may have. A browser showing another page stays.
+    changed: Option<Vec<String>>,
     errors: Vec<ProblemInfo>,
 }
 
@@ -76,6 +82,8 @@ struct ProblemInfo {
 fn status_of(s: &State) -> Status {
     Status {
         version: s.version,
+        since: None,
+        changed: s.changed.clone(),
         errors: s
             .all_errors()
             .into_iter()
@@ -92,9 +100,51 @@ fn status_of(s: &State) -> Status {
     }
 }
 
+/// The files each recently published version changed, so that a browser
+/// that missed versions (the status channel keeps only the newest) still
+/// learns all they changed.
+#[derive(Default)]
+struct History(Mutex<VecDeque<(u64, Option<Vec<String>>)>>);
+
+impl History {
+    /// How many versions are remembered.
+    const LEN: usize = 64;
+
+    fn record(&self, version: u64, changed: &Option<Vec<String>>) {
+        let mut h = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if h.back().map(|(v, _)| *v) != Some(version) {
+            h.push_back((version, changed.clone()));
+            if h.len() > Self::LEN {
+                h.pop_front();
+            }
+        }
+    }
+
+    /// The files changed by the versions after `since` up to `upto`;
+    /// `None` when that is not known (a version changed any file, or it
+    /// is too old to be remembered).
+    fn changed_since(&self, since: u64, upto: u64) -> Option<Vec<String>> {
+        if upto.saturating_sub(since) > Self::LEN as u64 {
+            return None;
+        }
+        let h = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut out = Vec::new();
+        for v in since + 1..=upto {
+            let (_, changed) = h.iter().find(|(hv, _)| *hv == v)?;
+            out.extend(changed.as_ref()?.iter().cloned());
+        }
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
+    }
+}
+
 struct Shared {
     state: RwLock<State>,
+    /// The newest status only: a browser may miss versions in between...
     status: tw::Sender<Status>,
+    /// ...so the files each recent version changed are kept here.
+    history: History,
     shutdown: tw::Receiver<bool>,
     editor_url: String,
 }
@@ -105,6 +155,13 @@ impl Shared {
     }
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, State> {
         self.state.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Tells the browsers about the state's version.
+    fn publish(&self, state: &State) {
+        let status = status_of(state);
+        self.history.record(status.version, &status.changed);
+        self.status.send_replace(status);
     }
 }
 
@@ -146,6 +203,7 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     let shared = Arc::new(Shared {
         state: RwLock::new(state),
         status: status_tx,
+        history: History::default(),
         shutdown: shutdown_rx,
         editor_url: opts.editor_url.clone(),
     });
@@ -223,9 +281,25 @@ fn print_errors(state: &State) {
 }
 
 fn rebuild_loop(shared: &Shared, site: &SiteRoot, rx: std::sync::mpsc::Receiver<Vec<std::path::PathBuf>>, quiet: bool) {
-    while let Ok(mut paths) = rx.recv() {
-        // Take whatever else arrived meanwhile.
-        while let Ok(more) = rx.recv_timeout(Duration::from_millis(10)) {
+    use std::sync::mpsc::TryRecvError;
+    loop {
+        // Changes first; the site-wide pages when no change is waiting.
+        let next = if shared.read().site_pages_stale {
+            match rx.try_recv() {
+                Err(TryRecvError::Empty) => {
+                    refresh_site_pages(shared, quiet);
+                    continue;
+                }
+                r => r.map_err(|_| ()),
+            }
+        } else {
+            rx.recv().map_err(|_| ())
+        };
+        let Ok(mut paths) = next else {
+            return;
+        };
+        // Take whatever else has arrived (the watcher already batches).
+        while let Ok(more) = rx.try_recv() {
             paths.extend(more);
         }
         if *shared.shutdown.borrow() {
@@ -244,28 +318,47 @@ fn rebuild_loop(shared: &Shared, site: &SiteRoot, rx: std::sync::mpsc::Receiver<
                 }
             }
         };
-        let state = shared.read();
-        if !quiet {
-            if let Some(r) = &report
-                && r.changed
-            {
-                let pages = if r.pages == 1 {
-                    "1 page".to_string()
-                } else {
-                    format!("{} pages", r.pages)
-                };
-                println!(
-                    "Rebuilt {} ({pages}) in {:.1} ms",
-                    if r.what.is_empty() { "the site" } else { &r.what },
-                    r.elapsed.as_secs_f64() * 1000.0
-                );
-            }
-            if !state.errors.is_empty() {
-                print_errors(&state);
-                println!("Serving the last good build of the files with errors.");
+        {
+            let state = shared.read();
+            // The browsers first: the edited page reloads now.
+            shared.publish(&state);
+            if !quiet {
+                if let Some(r) = &report
+                    && r.pages > 0
+                {
+                    let pages = if r.pages == 1 {
+                        "1 page".to_string()
+                    } else {
+                        format!("{} pages", r.pages)
+                    };
+                    let same = if r.changed { "" } else { "; the output is unchanged" };
+                    println!(
+                        "Rebuilt {} ({pages}) in {:.1} ms{same}",
+                        if r.what.is_empty() { "the site" } else { &r.what },
+                        r.elapsed.as_secs_f64() * 1000.0
+                    );
+                }
+                if !state.errors.is_empty() {
+                    print_errors(&state);
+                    println!("Serving the last good build of the files with errors.");
+                }
             }
         }
-        shared.status.send_replace(status_of(&state));
+    }
+}
+
+/// Regenerates the indexes, dashboards and sitemap after page rebuilds.
+/// Renders under the read lock, so pages keep being served meanwhile.
+fn refresh_site_pages(shared: &Shared, quiet: bool) {
+    let started = std::time::Instant::now();
+    let made = shared.read().site_pages();
+    let changed = shared.write().install_site_pages(made);
+    shared.publish(&shared.read());
+    if !quiet && changed {
+        println!(
+            "Updated the indexes, dashboards and sitemap in {:.1} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
     }
 }
 
@@ -340,10 +433,20 @@ fn text_response(status: StatusCode, content_type: &'static str, body: impl Into
 }
 
 /// Adds the live-reload script and the preview stylesheet to an HTML page.
-fn inject(html: &[u8]) -> Vec<u8> {
+/// `file` is the output file the page is (the script reloads only when a
+/// rebuild changed it); pages made on request have none and reload on
+/// every change.
+fn inject(html: &[u8], file: Option<&str>) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
     let css = "<link rel=\"stylesheet\" href=\"/_locdoc/preview.css\">";
-    let js = "<script src=\"/_locdoc/live.js\" defer></script>";
+    let mut js = String::from("<script src=\"/_locdoc/live.js\"");
+    if let Some(f) = file {
+        js.push_str(" data-file=\"");
+        let _ = pulldown_cmark_escape::escape_html(&mut js, f);
+        js.push('"');
+    }
+    js.push_str(" defer></script>");
+    let js = js.as_str();
     let mut out = String::with_capacity(text.len() + 128);
     match text.find("</head>") {
         Some(i) => {
@@ -365,7 +468,7 @@ fn html_page(status: StatusCode, title: &str, body: &str) -> Response {
     let page = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>"
     );
-    text_response(status, "text/html; charset=utf-8", inject(page.as_bytes()))
+    text_response(status, "text/html; charset=utf-8", inject(page.as_bytes(), None))
 }
 
 async fn handle(AxState(shared): AxState<Arc<Shared>>, req: Request<Body>) -> Response {
@@ -454,7 +557,11 @@ fn file_response(path: &str, bytes: Bytes) -> Response {
     } else {
         mime.essence_str().to_string()
     };
-    let body = if is_html { Bytes::from(inject(&bytes)) } else { bytes };
+    let body = if is_html {
+        Bytes::from(inject(&bytes, Some(path)))
+    } else {
+        bytes
+    };
     let len = body.len();
     let mut r = Response::new(Body::from(body));
     if let Ok(v) = HeaderValue::from_str(&ct) {
@@ -471,7 +578,7 @@ fn file_response(path: &str, bytes: Bytes) -> Response {
 /// `/_review/…`: the locale list, a locale's pages, or one page.
 fn review_response(shared: &Shared, rest: &str) -> Response {
     let s = shared.read();
-    let renderer = Renderer::new(&s.site, &s.i18n, &s.templates);
+    let renderer = s.renderer();
     let cfg = &s.site.config;
     let rest = rest.strip_suffix("index.html").unwrap_or(rest);
     let (code, dir) = rest.split_once('/').unwrap_or((rest, ""));
@@ -501,7 +608,11 @@ fn review_response(shared: &Shared, rest: &str) -> Response {
             .and_then(|rel| renderer.review_page(rel, locale, &shared.editor_url))
     };
     match result {
-        Some(Ok(html)) => text_response(StatusCode::OK, "text/html; charset=utf-8", inject(html.as_bytes())),
+        Some(Ok(html)) => text_response(
+            StatusCode::OK,
+            "text/html; charset=utf-8",
+            inject(html.as_bytes(), None),
+        ),
         Some(Err(e)) => {
             let msg: String = e
                 .diagnostics()
@@ -522,20 +633,31 @@ fn review_response(shared: &Shared, rest: &str) -> Response {
 fn events(shared: Arc<Shared>) -> Sse<impl Stream<Item = std::result::Result<Event, std::convert::Infallible>>> {
     let rx = shared.status.subscribe();
     let shutdown = shared.shutdown.clone();
-    let first = true;
-    let stream = stream::unfold((rx, shutdown, first), |(mut rx, mut shutdown, first)| async move {
-        if !first {
-            tokio::select! {
-                changed = rx.changed() => { changed.ok()?; }
-                _ = shutdown.changed() => return None,
+    let last: Option<u64> = None;
+    let stream = stream::unfold((rx, shutdown, last), move |(mut rx, mut shutdown, last)| {
+        let shared = shared.clone();
+        async move {
+            if last.is_some() {
+                tokio::select! {
+                    changed = rx.changed() => { changed.ok()?; }
+                    _ = shutdown.changed() => return None,
+                }
             }
+            if *shutdown.borrow() {
+                return None;
+            }
+            let mut status = rx.borrow_and_update().clone();
+            if let Some(last) = last {
+                if status.version > last + 1 {
+                    // Versions were missed: name what they changed too.
+                    status.changed = shared.history.changed_since(last, status.version);
+                }
+                status.since = Some(last);
+            }
+            let event = Event::default().data(serde_json::to_string(&status).unwrap_or_default());
+            let seen = Some(status.version);
+            Some((Ok(event), (rx, shutdown, seen)))
         }
-        if *shutdown.borrow() {
-            return None;
-        }
-        let status = rx.borrow_and_update().clone();
-        let event = Event::default().data(serde_json::to_string(&status).unwrap_or_default());
-        Some((Ok(event), (rx, shutdown, false)))
     });
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }
@@ -543,6 +665,31 @@ fn events(shared: Arc<Shared>) -> Sse<impl Stream<Item = std::result::Result<Eve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn history_names_every_file_changed_by_missed_versions() {
+        let h = History::default();
+        let files = |f: &[&str]| Some(f.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        h.record(2, &files(&["cs-CZ/a/index.html"]));
+        h.record(3, &files(&["cs-CZ/index.html", "cs-CZ/a/index.html"]));
+        h.record(3, &None); // the same version again is not a new one
+        assert_eq!(
+            h.changed_since(1, 3),
+            files(&["cs-CZ/a/index.html", "cs-CZ/index.html"])
+        );
+        assert_eq!(
+            h.changed_since(2, 3),
+            files(&["cs-CZ/a/index.html", "cs-CZ/index.html"])
+        );
+        assert_eq!(h.changed_since(0, 3), None, "version 1 is not remembered");
+        h.record(4, &None);
+        assert_eq!(h.changed_since(3, 4), None, "version 4 changed any file");
+        for v in 5..=100 {
+            h.record(v, &files(&["x"]));
+        }
+        assert_eq!(h.changed_since(98, 100), files(&["x"]));
+        assert_eq!(h.changed_since(10, 100), None, "too old");
+    }
 
     #[test]
     fn resolve_maps_folders_to_index_and_refuses_traversal() {
@@ -571,7 +718,16 @@ mod tests {
 
     #[test]
     fn inject_puts_the_script_in_the_head() {
-        let out = String::from_utf8(inject(b"<html><head><title>x</title></head><body></body></html>")).unwrap();
+        let out = String::from_utf8(inject(b"<html><head><title>x</title></head><body></body></html>", None)).unwrap();
         assert!(out.contains("/_locdoc/live.js\" defer></script></head>"), "{out}");
+    }
+
+    #[test]
+    fn inject_names_the_page_file_escaped() {
+        let out = String::from_utf8(inject(b"<head></head>", Some("cs-CZ/a\"<b>/index.html"))).unwrap();
+        assert!(
+            out.contains("data-file=\"cs-CZ/a&quot;&lt;b&gt;/index.html\" defer>"),
+            "{out}"
+        );
     }
 }

@@ -1,18 +1,22 @@
-//! Watching the site's files: `notify` with a short debounce, so an editor's
-//! burst of writes (temp file, rename, chmod) becomes one batch of paths.
+//! Watching the site's files with `notify`. Events are batched until the
+//! files have been quiet for [`QUIET`] (an editor's save is a burst of
+//! writes, renames and chmods within a millisecond or two), at most
+//! [`MAX_WAIT`]; a fixed debounce would add its whole window to every
+//! reload.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
-use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use notify::{Event, EventKind, RecursiveMode, Watcher as _};
 
 use super::state::Dirs;
 use crate::diag::{Diagnostic, Error, Result};
 
-/// How long to wait for more events before rebuilding.
-pub const DEBOUNCE: Duration = Duration::from_millis(40);
+/// A batch ends when no event came for this long...
+pub const QUIET: Duration = Duration::from_millis(3);
+/// ...or when it is this old (a tool writing many files).
+pub const MAX_WAIT: Duration = Duration::from_millis(100);
 
 /// Files editors write on the side: swap files, backups, lock files.
 fn is_noise(p: &Path) -> bool {
@@ -28,47 +32,64 @@ fn is_noise(p: &Path) -> bool {
         || name == ".DS_Store"
 }
 
-/// A running watcher; dropping it stops watching.
+/// A running watcher; dropping it stops watching (and its batching thread).
 pub struct Watcher {
-    _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    _watcher: notify::RecommendedWatcher,
 }
 
 /// Watches the site root (for `site.toml`) and the content, templates,
-/// locales and static folders, sending each debounced batch of changed
-/// paths to `tx`.
+/// locales and static folders, sending each batch of changed paths to `tx`.
 pub fn watch(dirs: &Dirs, tx: Sender<Vec<PathBuf>>) -> Result<Watcher> {
-    let mut debouncer = new_debouncer(DEBOUNCE, None, move |res: DebounceEventResult| match res {
-        Ok(events) => {
-            let mut paths: Vec<PathBuf> = events
-                .iter()
-                .filter(|e| !matches!(e.kind, EventKind::Access(_) | EventKind::Other))
-                .flat_map(|e| e.paths.iter().cloned())
-                .filter(|p| !is_noise(p))
-                .collect();
-            paths.sort();
-            paths.dedup();
-            if !paths.is_empty() {
-                let _ = tx.send(paths);
-            }
-        }
-        Err(errors) => {
-            for e in errors {
-                eprintln!("warning: file watcher: {e}");
-            }
-        }
-    })
-    .map_err(|e| watch_error(&dirs.root, e))?;
-    debouncer
+    let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<Event>>();
+    let mut watcher = notify::recommended_watcher(raw_tx).map_err(|e| watch_error(&dirs.root, e))?;
+    watcher
         .watch(&dirs.root, RecursiveMode::NonRecursive)
         .map_err(|e| watch_error(&dirs.root, e))?;
     for d in [&dirs.content, &dirs.templates, &dirs.locales, &dirs.static_] {
         if d.is_dir() {
-            debouncer
+            watcher
                 .watch(d, RecursiveMode::Recursive)
                 .map_err(|e| watch_error(d, e))?;
         }
     }
-    Ok(Watcher { _debouncer: debouncer })
+    std::thread::spawn(move || batch(&raw_rx, &tx, QUIET, MAX_WAIT));
+    Ok(Watcher { _watcher: watcher })
+}
+
+/// Turns the watcher's events into batches of changed paths until either
+/// side hangs up.
+fn batch(rx: &Receiver<notify::Result<Event>>, tx: &Sender<Vec<PathBuf>>, quiet: Duration, max_wait: Duration) {
+    let add = |paths: &mut Vec<PathBuf>, event: notify::Result<Event>| match event {
+        Ok(e) if !matches!(e.kind, EventKind::Access(_) | EventKind::Other) => {
+            paths.extend(e.paths.into_iter().filter(|p| !is_noise(p)));
+        }
+        Ok(_) => {}
+        Err(e) => eprintln!("warning: file watcher: {e}"),
+    };
+    while let Ok(first) = rx.recv() {
+        let started = Instant::now();
+        let mut paths = Vec::new();
+        add(&mut paths, first);
+        let mut open = true;
+        while let Some(left) = max_wait.checked_sub(started.elapsed()) {
+            match rx.recv_timeout(quiet.min(left)) {
+                Ok(e) => add(&mut paths, e),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => {
+                    open = false;
+                    break;
+                }
+            }
+        }
+        paths.sort();
+        paths.dedup();
+        if !paths.is_empty() && tx.send(paths).is_err() {
+            return;
+        }
+        if !open {
+            return;
+        }
+    }
 }
 
 fn watch_error(path: &Path, e: notify::Error) -> Error {
@@ -89,5 +110,46 @@ mod tests {
             assert!(is_noise(Path::new(n)), "{n}");
         }
         assert!(!is_noise(Path::new("content/cs-CZ/a.md")));
+    }
+
+    fn modified(p: &str) -> notify::Result<Event> {
+        Ok(Event::new(EventKind::Modify(notify::event::ModifyKind::Any)).add_path(PathBuf::from(p)))
+    }
+
+    #[test]
+    fn a_burst_of_events_becomes_one_batch_without_noise_or_access() {
+        let (raw_tx, raw_rx) = mpsc::channel();
+        let (tx, rx) = mpsc::channel();
+        raw_tx.send(modified("c/a.md")).unwrap();
+        raw_tx.send(modified("c/.a.md.swp")).unwrap();
+        raw_tx
+            .send(Ok(
+                Event::new(EventKind::Access(notify::event::AccessKind::Any)).add_path("c/b.md".into())
+            ))
+            .unwrap();
+        raw_tx.send(modified("c/a.md")).unwrap();
+        raw_tx.send(modified("c/c.md")).unwrap();
+        drop(raw_tx);
+        batch(&raw_rx, &tx, Duration::from_secs(5), Duration::from_secs(5));
+        assert_eq!(
+            rx.try_recv().unwrap(),
+            vec![PathBuf::from("c/a.md"), PathBuf::from("c/c.md")]
+        );
+        assert!(rx.try_recv().is_err(), "one batch");
+    }
+
+    #[test]
+    fn a_quiet_gap_ends_a_batch() {
+        let (raw_tx, raw_rx) = mpsc::channel();
+        let (tx, rx) = mpsc::channel();
+        let sender = std::thread::spawn(move || {
+            raw_tx.send(modified("a.md")).unwrap();
+            std::thread::sleep(Duration::from_millis(300));
+            raw_tx.send(modified("b.md")).unwrap();
+        });
+        batch(&raw_rx, &tx, Duration::from_millis(50), Duration::from_secs(5));
+        sender.join().unwrap();
+        assert_eq!(rx.try_recv().unwrap(), vec![PathBuf::from("a.md")]);
+        assert_eq!(rx.try_recv().unwrap(), vec![PathBuf::from("b.md")]);
     }
 }

@@ -1,8 +1,11 @@
-// locdoc serve: reloads the page after a rebuild and shows build errors
-// over it. Injected into every HTML page of the preview; never in a build.
+// locdoc serve: reloads the page after a rebuild that changed it and shows
+// build errors over it. Injected into every HTML page of the preview; never
+// in a build.
 (() => {
   "use strict";
   const OVERLAY = "locdoc-overlay";
+  // The output file this page is; pages made on request have none.
+  const file = document.currentScript ? document.currentScript.dataset.file || null : null;
   let version = null;
 
   function showErrors(errors) {
@@ -33,11 +36,19 @@
     if (box) box.remove();
   }
 
+  // A new version concerns this page unless it says which files changed
+  // since the version this page saw last, and this page is not among them.
+  function concernsMe(status) {
+    if (status.since !== version) return true;
+    if (!Array.isArray(status.changed) || file === null) return true;
+    return status.changed.includes(file);
+  }
+
   function connect() {
     const events = new EventSource("/_locdoc/events");
     events.onmessage = (message) => {
       const status = JSON.parse(message.data);
-      if (version !== null && status.version !== version) {
+      if (version !== null && status.version !== version && concernsMe(status)) {
         location.reload();
         return;
       }
