@@ -21,7 +21,6 @@ use std::sync::Mutex;
 use pagefind::api::{PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
 
-use rayon::prelude::*;
 
 use crate::build::Sink;
 use crate::diag::{Error, Result};
@@ -203,10 +202,19 @@ pub fn write_index(pages: Vec<(String, String)>, keep_index: bool, sink: &dyn Si
             .or_default()
             .push((path, html));
     }
-    let results: Vec<Result<Vec<SyntheticFile>>> = groups
-        .into_par_iter()
-        .map(|(_, pages)| index_language(pages, keep_index))
-        .collect();
+    // Threads of their own, not rayon's: Pagefind blocks on rayon inside
+    // the runtime, and a rayon worker waiting there may be handed another
+    // language, whose runtime would then start inside this one (a panic).
+    let results: Vec<Result<Vec<SyntheticFile>>> = std::thread::scope(|s| {
+        let running: Vec<_> = groups
+            .into_values()
+            .map(|pages| s.spawn(move || index_language(pages, keep_index)))
+            .collect();
+        running
+            .into_iter()
+            .map(|t| t.join().unwrap_or_else(|_| Err(search_error("the search indexer failed"))))
+            .collect()
+    });
     let mut entry: Option<serde_json::Value> = None;
     let mut written = BTreeSet::new();
     for files in results {
