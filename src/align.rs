@@ -21,7 +21,7 @@
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::segment::source::SourceDoc;
 use crate::segment::sxs::SxsDoc;
@@ -66,7 +66,7 @@ pub struct Unit {
 }
 
 /// Counts of units per status, and of orphaned segments.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     pub translated: usize,
     pub untranslated: usize,

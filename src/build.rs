@@ -13,8 +13,9 @@ use rayon::prelude::*;
 
 use crate::align::Counts;
 use crate::diag::{Diagnostic, Error, Result, Severity};
-use crate::render::site_pages::SiteFacts;
+use crate::render::site_pages::{SiteFacts, SiteStatus};
 use crate::render::{I18n, PageSummary, Renderer, Templates};
+use crate::shard::Shard;
 use crate::site::Site;
 use crate::write::Staging;
 
@@ -35,6 +36,8 @@ pub struct BuildOptions {
     pub review: bool,
     /// Skip the search index and search pages even if `site.toml` asks for them.
     pub no_search: bool,
+    /// Render only this part of the pages, for `--merge` to complete.
+    pub shard: Option<Shard>,
 }
 
 /// What a build did.
@@ -91,18 +94,24 @@ pub fn select_locales(site: &Site, wanted: &[String]) -> Result<Vec<usize>> {
 /// Builds the site at `opts.root`.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
+    let (site, out) = load(opts)?;
+    build_site(&site, &out, opts, started)
+}
+
+/// Loads the site of `opts` and says where its output goes.
+pub(crate) fn load(opts: &BuildOptions) -> Result<(Site, PathBuf)> {
     let mut config = crate::config::Config::load_with_content(&opts.root, opts.content.as_deref())?;
     if opts.no_search {
         config.build.search = false;
     }
     let site = Site::load(&opts.root, config)?;
     let out = opts.out.clone().unwrap_or_else(|| site.config.output_dir.clone());
-    build_site(&site, &out, opts, started)
+    check_out(&site, &out)?;
+    Ok((site, out))
 }
 
-/// Builds a loaded site into `out`.
-pub fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant) -> Result<BuildReport> {
-    let locales = select_locales(site, &opts.locales)?;
+/// Refuses an output folder that holds the site's content.
+fn check_out(site: &Site, out: &Path) -> Result<()> {
     let out_abs = if out.is_absolute() {
         out.to_path_buf()
     } else {
@@ -116,11 +125,26 @@ pub fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant
             out.display()
         )));
     }
+    Ok(())
+}
+
+/// Builds a loaded site into `out`.
+pub fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant) -> Result<BuildReport> {
+    let locales = select_locales(site, &opts.locales)?;
+    check_out(site, out)?;
+    if opts.review && opts.shard.is_some() {
+        return Err(Error::Usage(
+            "--review cannot be combined with --shard: build the review view in a build of its own".into(),
+        ));
+    }
     let i18n = I18n::load(&site.config, &site.root)?;
     let templates = Templates::load(&site.config.templates_dir, &site.root)?;
     let renderer = Renderer::new(site, &i18n, &templates);
     let staging = Staging::new(out)?;
-    let rendered = render_all(&renderer, &locales, &staging)?;
+    let rendered = match &opts.shard {
+        None => render_all(&renderer, &locales, &staging)?,
+        Some(shard) => crate::shard::render_shard(&renderer, &locales, shard, &staging)?,
+    };
     if opts.review {
         write_review(&renderer, &locales, &staging)?;
     }
@@ -136,10 +160,22 @@ pub fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant
         }
         return Err(Error::Content(warnings));
     }
-    let summaries = rendered.summaries;
+    staging.commit()?;
+    Ok(report(site, &locales, &rendered.summaries, warnings, out, started))
+}
+
+/// What a build did, from the pages it wrote.
+pub(crate) fn report(
+    site: &Site,
+    locales: &[usize],
+    summaries: &[PageSummary],
+    warnings: Vec<Diagnostic>,
+    out: &Path,
+    started: Instant,
+) -> BuildReport {
     let mut pages = Vec::new();
     let mut counts = Vec::new();
-    for &l in &locales {
+    for &l in locales {
         let code = site.config.locales[l].code.clone();
         let mine: Vec<&PageSummary> = summaries.iter().filter(|s| s.locale == l).collect();
         pages.push((code.clone(), mine.len()));
@@ -153,14 +189,13 @@ pub fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant
             counts.push((code, c));
         }
     }
-    staging.commit()?;
-    Ok(BuildReport {
+    BuildReport {
         out: out.to_path_buf(),
         pages,
         counts,
         warnings,
         elapsed: started.elapsed(),
-    })
+    }
 }
 
 /// Where rendered files go: the staging folder of a build, or the memory
@@ -261,23 +296,62 @@ pub fn render_page(
 /// the assets and the search index, into `sink`. Content errors are
 /// collected, not fatal; template and write errors stop the build.
 pub fn render_all(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Result<Rendered> {
-    let site = renderer.site;
-    let collecting = site.config.build.search.then(|| crate::search::Collecting {
-        inner: sink,
-        collector: Default::default(),
-    });
+    let collecting = collecting(renderer.site, sink);
     let page_sink: &dyn Sink = match &collecting {
         Some(c) => c,
         None => sink,
     };
-    let rels: Vec<&String> = site.page_paths().collect();
+    let out = render_pages(renderer, locales, &|_| true, page_sink)?;
+    let status = SiteStatus::from_report(&out.report);
+    let search = collecting.map(|c| c.collector.into_pages());
+    finish(renderer, locales, &out.summaries, &status, search, sink)?;
+    Ok(out)
+}
+
+/// A sink that keeps the pages to index for search, when the site has search.
+pub(crate) fn collecting<'a>(site: &Site, sink: &'a dyn Sink) -> Option<crate::search::Collecting<'a>> {
+    site.config.build.search.then(|| crate::search::Collecting {
+        inner: sink,
+        collector: Default::default(),
+    })
+}
+
+/// The site-wide pages, the assets and the search index (from the pages
+/// collected for it), once every page is rendered.
+pub fn finish(
+    renderer: &Renderer,
+    locales: &[usize],
+    summaries: &[PageSummary],
+    status: &SiteStatus,
+    search: Option<Vec<(String, String)>>,
+    sink: &dyn Sink,
+) -> Result<()> {
+    write_site_pages(renderer, locales, summaries, status, sink)?;
+    copy_assets(renderer, locales, sink)?;
+    if let Some(pages) = search {
+        crate::search::write_index(pages, !renderer.site.config.build.pretty_urls, sink)?;
+    }
+    Ok(())
+}
+
+/// Renders the pages of `locales` whose paths `part` accepts, in parallel,
+/// into `sink`, and checks each translation in the same pass. The report
+/// covers those pages (and the source pages among them).
+pub fn render_pages(
+    renderer: &Renderer,
+    locales: &[usize],
+    part: &(dyn Fn(&str) -> bool + Sync),
+    sink: &dyn Sink,
+) -> Result<Rendered> {
+    let site = renderer.site;
+    let rels: Vec<&String> = site.page_paths().filter(|r| part(r)).collect();
     let results: Vec<Result<Rendered>> = rels
         .par_iter()
         .map(|rel| {
             let mut o = Rendered::default();
             let mut memo = crate::check::Memo::default();
             for &locale in locales {
-                match render_page(renderer, rel, locale, page_sink, &mut memo) {
+                match render_page(renderer, rel, locale, sink, &mut memo) {
                     None if locale != 0 => {
                         if let Some(r) = crate::check::missing_page(site, rel, locale) {
                             o.checks.push((locale, (*rel).clone(), r));
@@ -316,12 +390,7 @@ pub fn render_all(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Re
     out.warnings.dedup();
     out.summaries
         .sort_by(|a, b| (a.locale, &a.rel).cmp(&(b.locale, &b.rel)));
-    out.report = crate::check::assemble(site, locales, out.checks.iter().cloned(), &|_| true, &|_| true);
-    write_site_pages(renderer, locales, &out.summaries, &out.report, sink)?;
-    copy_assets(renderer, locales, sink)?;
-    if let Some(c) = collecting {
-        crate::search::write_index(c.collector.into_pages(), !site.config.build.pretty_urls, sink)?;
-    }
+    out.report = crate::check::assemble(site, locales, out.checks.iter().cloned(), part, &|_| true);
     Ok(out)
 }
 
@@ -355,13 +424,13 @@ pub fn write_site_pages(
     renderer: &Renderer,
     locales: &[usize],
     summaries: &[PageSummary],
-    report: &crate::check::CheckReport,
+    status: &SiteStatus,
     sink: &dyn Sink,
 ) -> Result<()> {
     let site = renderer.site;
     let facts = SiteFacts {
         summaries,
-        report,
+        status,
         locales,
     };
     sink.write("index.html", renderer.root_index(&facts)?.as_bytes())?;
@@ -394,12 +463,18 @@ pub fn copy_assets(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> R
         sink.write(name, bytes)?;
     }
     copy_static(&site.root, &site.config.static_dir, sink)?;
+    let own: std::collections::HashSet<(usize, &str)> = site
+        .inventory
+        .assets
+        .iter()
+        .map(|(l, rel, _)| (*l, rel.as_str()))
+        .collect();
     for &l in locales {
         let code = &site.config.locales[l].code;
         for (al, rel, path) in &site.inventory.assets {
-            let own = *al == l;
-            let inherited = *al == 0 && l != 0 && !site.inventory.assets.iter().any(|(x, r, _)| *x == l && r == rel);
-            if own || inherited {
+            let mine = *al == l;
+            let inherited = *al == 0 && l != 0 && !own.contains(&(l, rel.as_str()));
+            if mine || inherited {
                 sink.copy(path, &format!("{code}/{rel}"))?;
             }
         }

@@ -150,6 +150,14 @@ struct BuildArgs {
     /// Skip the search index (Pagefind) and the search pages, whatever site.toml says.
     #[arg(long)]
     no_search: bool,
+    /// Build only the I-th of N equal parts of the pages, with a manifest
+    /// for --merge (one CI job per part).
+    #[arg(long, value_name = "I/N", conflicts_with_all = ["merge", "review"])]
+    shard: Option<locdoc::shard::Shard>,
+    /// Make the site from the output folders of all its shards: link their
+    /// pages and write the indexes, dashboards, sitemap and search index.
+    #[arg(long, value_name = "PART", num_args = 1.., conflicts_with_all = ["review", "locales"])]
+    merge: Vec<PathBuf>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -375,8 +383,14 @@ pub fn main() -> ExitCode {
                 deny_warnings: args.deny_warnings,
                 review: args.review,
                 no_search: args.no_search,
+                shard: args.shard,
             };
-            match build(&opts) {
+            let built = if args.merge.is_empty() {
+                build(&opts)
+            } else {
+                locdoc::shard::merge(&opts, &args.merge)
+            };
+            match built {
                 Ok(report) => {
                     if !args.common.quiet {
                         print_diagnostics(&report.warnings, color);

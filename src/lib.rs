@@ -14,7 +14,9 @@
 //! pipeline, [`config`] reads `site.toml` and [`diag`] has the error type and
 //! the diagnostics (file:line:column, rule code, help) all stages report.
 //! Beside the pipeline: [`check`] (the CI gate) with [`report`] (its output
-//! formats), and [`serve`] (the live preview and review view).
+//! formats), [`serve`] (the live preview and review view), [`search`] (the
+//! Pagefind index) and [`shard`] (one build split across CI jobs, and the
+//! merge of the parts).
 
 pub mod align;
 pub mod build;
@@ -27,6 +29,7 @@ pub mod report;
 pub mod search;
 pub mod segment;
 pub mod serve;
+pub mod shard;
 pub mod site;
 pub mod write;
 

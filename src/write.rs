@@ -68,6 +68,27 @@ impl Staging {
             .map_err(|e| Error::io("copy", from, e))
     }
 
+    /// Puts file `from` at `rel` inside the staging folder as a hard link
+    /// (no copy of the bytes), or a copy where the file system cannot link.
+    /// An existing file at `rel` is an error of kind `AlreadyExists`.
+    pub fn link(&self, from: &Path, rel: &str) -> Result<()> {
+        let path = self.dir.path().join(rel);
+        if let Some(p) = path.parent() {
+            std::fs::create_dir_all(p).map_err(|e| Error::io("create", p, e))?;
+        }
+        match std::fs::hard_link(from, &path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::io("link", &path, e)),
+            Err(_) => std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .and_then(|mut to| std::io::copy(&mut std::fs::File::open(from)?, &mut to))
+                .map(|_| ())
+                .map_err(|e| Error::io("copy", from, e)),
+        }
+    }
+
     /// Swaps the staging folder in for the output folder.
     pub fn commit(self) -> Result<()> {
         self.write(

@@ -147,7 +147,7 @@ impl Finding {
 }
 
 /// Per-locale totals.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct LocaleSummary {
     pub locale: String,
     /// Pages of this locale that were checked.

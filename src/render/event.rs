@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::align::{Alignment, Status};
 use crate::segment::source::BlockKind;
@@ -36,7 +36,7 @@ pub struct EventProps {
 }
 
 /// An event as the event index lists it, in one locale.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventRow {
     pub id: String,
     /// The title without the leading ID (`DispatchSessionFailed`).

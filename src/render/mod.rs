@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use fluent_bundle::FluentValue;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::align::{Counts, Status};
@@ -48,7 +48,7 @@ pub struct RenderedPage {
 }
 
 /// A page as listed on index pages.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PageSummary {
     pub rel: String,
     pub locale: usize,

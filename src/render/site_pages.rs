@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use fluent_bundle::FluentValue;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::align::Counts;
 use crate::check::{CheckReport, LocaleSummary, Rule};
@@ -65,14 +65,71 @@ impl Dirs {
 /// `locdoc check` says about the translations.
 pub struct SiteFacts<'a> {
     pub summaries: &'a [PageSummary],
-    pub report: &'a CheckReport,
+    pub status: &'a SiteStatus,
     /// The locales being built.
     pub locales: &'a [usize],
 }
 
 impl SiteFacts<'_> {
     fn summary(&self, code: &str) -> Option<&LocaleSummary> {
-        self.report.locales.iter().find(|s| s.locale == code)
+        self.status.locales.iter().find(|s| s.locale == code)
+    }
+}
+
+/// What the status dashboard and the coverage figures show of a check
+/// report: per-locale totals, and the number of findings per page. Adds up:
+/// the status of a sharded build is the sum of its shards' statuses.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SiteStatus {
+    /// Per translation locale, in the report's order.
+    pub locales: Vec<LocaleSummary>,
+    /// Findings per page path and locale code (pages with findings only).
+    pub per_page: BTreeMap<String, BTreeMap<String, usize>>,
+}
+
+impl SiteStatus {
+    pub fn from_report(report: &CheckReport) -> SiteStatus {
+        let mut per_page: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+        for f in report.findings.iter().filter(|f| !f.page.is_empty()) {
+            *per_page
+                .entry(f.page.clone())
+                .or_default()
+                .entry(f.locale.clone())
+                .or_default() += 1;
+        }
+        let locales = report
+            .locales
+            .iter()
+            .map(|s| LocaleSummary {
+                checked: Vec::new(),
+                ..s.clone()
+            })
+            .collect();
+        SiteStatus { locales, per_page }
+    }
+
+    /// Adds the status of another part of the site (other pages).
+    pub fn add(&mut self, other: SiteStatus) {
+        for o in other.locales {
+            match self.locales.iter_mut().find(|s| s.locale == o.locale) {
+                Some(s) => {
+                    s.pages += o.pages;
+                    s.pages_missing += o.pages_missing;
+                    s.units.add(&o.units);
+                    for (rule, n) in o.findings {
+                        *s.findings.entry(rule).or_default() += n;
+                    }
+                    s.baselined += o.baselined;
+                }
+                None => self.locales.push(o),
+            }
+        }
+        for (page, per_locale) in other.per_page {
+            let mine = self.per_page.entry(page).or_default();
+            for (locale, n) in per_locale {
+                *mine.entry(locale).or_default() += n;
+            }
+        }
     }
 }
 
@@ -433,7 +490,7 @@ impl Renderer<'_> {
         ctx.insert("breadcrumbs", &crumbs);
 
         let rows: Vec<LocaleStatus> = facts
-            .report
+            .status
             .locales
             .iter()
             .filter_map(|s| {
@@ -462,14 +519,13 @@ impl Renderer<'_> {
 
         // Pages with the most findings, over all locales.
         let mut per_page: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for f in &facts.report.findings {
-            if f.page.is_empty() {
-                continue;
+        for (page, per_locale) in &facts.status.per_page {
+            for (code, n) in per_locale {
+                let Some(k) = rows.iter().position(|r| &r.code == code) else {
+                    continue;
+                };
+                per_page.entry(page.as_str()).or_insert_with(|| vec![0; rows.len()])[k] += n;
             }
-            let Some(k) = rows.iter().position(|r| r.code == f.locale) else {
-                continue;
-            };
-            per_page.entry(f.page.as_str()).or_insert_with(|| vec![0; rows.len()])[k] += 1;
         }
         let mut worst: Vec<(&str, Vec<usize>)> = per_page.into_iter().collect();
         worst.sort_by(|a, b| {

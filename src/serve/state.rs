@@ -502,7 +502,8 @@ impl State {
             &|_| true,
         );
         let renderer = self.renderer();
-        build::write_site_pages(&renderer, &all, &summaries, &report, &sink)?;
+        let status = crate::render::site_pages::SiteStatus::from_report(&report);
+        build::write_site_pages(&renderer, &all, &summaries, &status, &sink)?;
         Ok(sink.into_files())
     }
 
