@@ -94,11 +94,14 @@ pub fn normalized_eq(a: &str, b: &str) -> bool {
 
 /// Normalised text that remembers, for each of its bytes, the byte offset
 /// in the original it came from; so a match in the normalised text maps back
-/// to an exact source range.
+/// to an exact source range. The map is kept as runs of bytes that map one
+/// to one (a run breaks where spaces collapse, zero-width characters drop
+/// or pieces join), a few per block instead of four bytes per byte.
 #[derive(Clone, Debug, Default)]
 pub struct NormText {
     pub text: String,
-    offsets: Vec<u32>,
+    /// `(first normalised byte, its source byte)` of each run, in order.
+    runs: Vec<(u32, u32)>,
     pending_space: Option<u32>,
 }
 
@@ -117,14 +120,30 @@ impl NormText {
                 continue;
             }
             if let Some(sp) = self.pending_space.take() {
+                self.map_next(sp);
                 self.text.push(' ');
-                self.offsets.push(sp);
             }
-            let before = self.text.len();
+            self.map_next(off);
             self.text.push(c);
-            for k in 0..(self.text.len() - before) {
-                self.offsets.push(off + k as u32);
-            }
+        }
+    }
+
+    /// Records that the next byte pushed (and the rest of its character)
+    /// comes from source byte `src`.
+    fn map_next(&mut self, src: u32) {
+        let at = self.text.len() as u32;
+        match self.runs.last() {
+            Some(&(n, s)) if s + (at - n) == src => {}
+            _ => self.runs.push((at, src)),
+        }
+    }
+
+    /// The source byte that normalised byte `i` came from.
+    fn source_of(&self, i: usize) -> usize {
+        let k = self.runs.partition_point(|&(n, _)| n as usize <= i);
+        match k.checked_sub(1).map(|k| self.runs[k]) {
+            Some((n, s)) => s as usize + (i - n as usize),
+            None => 0,
         }
     }
 
@@ -137,13 +156,18 @@ impl NormText {
 
     /// The source byte range that normalised bytes `range` came from.
     pub fn source_range(&self, src: &str, range: Range<usize>) -> Range<usize> {
-        if range.is_empty() {
-            let at = self.offsets.get(range.start).map_or(src.len(), |&o| o as usize);
-            return at..at;
+        if range.start >= self.text.len() {
+            return src.len()..src.len();
         }
-        let start = self.offsets[range.start] as usize;
-        let last = self.offsets[range.end - 1] as usize;
-        let end = last + src[last..].chars().next().map_or(0, char::len_utf8);
+        let start = self.source_of(range.start);
+        if range.is_empty() {
+            return start..start;
+        }
+        // To the end of the character of the last byte.
+        let mut end = (self.source_of(range.end - 1) + 1).min(src.len());
+        while !src.is_char_boundary(end) {
+            end += 1;
+        }
         start..end
     }
 
@@ -268,6 +292,23 @@ mod tests {
         let i = n.text.find("čd").unwrap();
         let r = n.source_range(src, i..i + "čd".len());
         assert_eq!(&src[r], "čd");
+    }
+
+    #[test]
+    fn norm_text_maps_ranges_ending_in_wide_characters_across_odd_spaces() {
+        let src = "Klíč\u{a0}\u{a0}slova\u{200b}  že\n\tč";
+        let mut n = NormText::default();
+        n.push(src, 0..src.len());
+        assert_eq!(n.text, "Klíč slova že č");
+        for needle in ["Klíč", "íč", "slova", "č slova že", "že č", "č", " "] {
+            for (i, _) in n.text.match_indices(needle) {
+                let r = n.source_range(src, i..i + needle.len());
+                assert_eq!(normalize(&src[r.clone()]), needle.trim(), "{needle} at {i}: {r:?}");
+            }
+        }
+        assert_eq!(n.source_range(src, n.len()..n.len()), src.len()..src.len());
+        // A run per break in the one-to-one map, not a word per byte.
+        assert!(n.runs.len() <= 5, "{:?}", n.runs);
     }
 
     #[test]
