@@ -750,33 +750,96 @@ fn heading_ids_of(md: &str) -> Vec<String> {
 }
 
 fn render_warnings(rctx: &RenderCtx, file: &crate::diag::SourceText) -> Vec<Diagnostic> {
+    let links = rctx.broken_links.borrow();
+    let includes = rctx.missing_includes.borrow();
+    if links.is_empty() && includes.is_empty() {
+        return Vec::new();
+    }
+    let needles: Vec<&str> = links
+        .iter()
+        .map(String::as_str)
+        .chain(includes.iter().map(|(_, path)| path.as_str()))
+        .collect();
+    let found = first_occurrences(&file.text, &needles);
     // Points at the first place the text occurs in the page, else at the file.
-    let at = |d: Diagnostic, needle: &str| match file.text.find(needle) {
-        Some(off) => d.at_offset(file, off, needle.len()),
-        None => d.at(file.location(0)),
+    let mut places = needles.iter().zip(found).map(|(needle, at)| match at {
+        Some(off) => (off, needle.len()),
+        None => (usize::MAX, 0),
+    });
+    let mut at = |d: Diagnostic| match places.next() {
+        Some((off, len)) if off != usize::MAX => d.at_offset(file, off, len),
+        _ => d.at(file.location(0)),
     };
     let mut out = Vec::new();
-    for l in rctx.broken_links.borrow().iter() {
-        out.push(at(
-            Diagnostic::warning(
-                "broken-link",
-                format!("link target `{l}` is not a page or file of the site"),
-            )
-            .help("fix the path (it is relative to this page's folder) or link to the published URL"),
-            l,
-        ));
+    for l in links.iter() {
+        out.push(at(Diagnostic::warning(
+            "broken-link",
+            format!("link target `{l}` is not a page or file of the site"),
+        )
+        .help(
+            "fix the path (it is relative to this page's folder) or link to the published URL",
+        )));
     }
-    for (name, path) in rctx.missing_includes.borrow().iter() {
-        out.push(at(
-            Diagnostic::warning(
-                "include",
-                format!("include `{name}` ({path}) was not found; its name is shown instead"),
-            )
-            .help(format!(
-                "add the file, or give its text in site.toml: [includes] {name} = \"...\""
-            )),
-            path,
-        ));
+    for (name, path) in includes.iter() {
+        out.push(at(Diagnostic::warning(
+            "include",
+            format!("include `{name}` ({path}) was not found; its name is shown instead"),
+        )
+        .help(format!(
+            "add the file, or give its text in site.toml: [includes] {name} = \"...\""
+        ))));
     }
     out
+}
+
+/// The first byte offset of each needle in `text`, in one pass over the
+/// text however many needles there are (a page with thousands of broken
+/// links would otherwise be searched thousands of times).
+fn first_occurrences(text: &str, needles: &[&str]) -> Vec<Option<usize>> {
+    let mut unique: Vec<&str> = needles.iter().copied().filter(|n| !n.is_empty()).collect();
+    unique.sort_unstable();
+    unique.dedup();
+    let mut first: Vec<Option<usize>> = vec![None; unique.len()];
+    let automaton = (unique.len() > 2)
+        .then(|| aho_corasick::AhoCorasick::new(&unique).ok())
+        .flatten();
+    if let Some(ac) = automaton {
+        let mut left = unique.len();
+        for m in ac.find_overlapping_iter(text) {
+            let slot = &mut first[m.pattern().as_usize()];
+            if slot.is_none() {
+                *slot = Some(m.start());
+                left -= 1;
+                if left == 0 {
+                    break;
+                }
+            }
+        }
+    } else {
+        for (slot, n) in first.iter_mut().zip(&unique) {
+            *slot = text.find(n);
+        }
+    }
+    needles
+        .iter()
+        .map(|n| match unique.binary_search(n) {
+            Ok(k) => first[k],
+            Err(_) => Some(0), // the empty needle
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_occurrences;
+
+    #[test]
+    fn first_occurrences_finds_each_needle_once_in_one_pass() {
+        let text = "see b.md and ../a.md, then a.md and c.md; a.md again";
+        let needles = ["a.md", "../a.md", "c.md", "zz.md", "a.md", "", "b.md"];
+        let naive: Vec<Option<usize>> = needles.iter().map(|n| text.find(n)).collect();
+        assert_eq!(first_occurrences(text, &needles), naive);
+        assert_eq!(first_occurrences(text, &["c.md"]), vec![text.find("c.md")]);
+        assert_eq!(first_occurrences(text, &[]), Vec::<Option<usize>>::new());
+    }
 }
