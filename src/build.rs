@@ -223,12 +223,11 @@ pub struct Rendered {
     /// Content errors (pages that could not be read); nothing else stops
     /// the other pages from rendering.
     pub errors: Vec<Diagnostic>,
-    /// What `locdoc check` finds in the translations rendered (it is what
-    /// the status dashboard shows).
-    pub report: crate::check::CheckReport,
-    /// The per-page checks the report was assembled from, by locale and
-    /// page path (the preview re-assembles the report from them).
+    /// What `locdoc check` finds in each translation rendered, by locale
+    /// and page path (`check::assemble` makes them a report).
     pub checks: Vec<(usize, String, crate::check::PageResult)>,
+    /// What the status dashboard shows of those checks.
+    pub status: SiteStatus,
 }
 
 /// A page rendered into a sink: its summary and warnings.
@@ -302,9 +301,8 @@ pub fn render_all(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Re
         None => sink,
     };
     let out = render_pages(renderer, locales, &|_| true, page_sink)?;
-    let status = SiteStatus::from_report(&out.report);
     let search = collecting.map(|c| c.collector.into_pages());
-    finish(renderer, locales, &out.summaries, &status, search, sink)?;
+    finish(renderer, locales, &out.summaries, &out.status, search, sink)?;
     Ok(out)
 }
 
@@ -335,8 +333,7 @@ pub fn finish(
 }
 
 /// Renders the pages of `locales` whose paths `part` accepts, in parallel,
-/// into `sink`, and checks each translation in the same pass. The report
-/// covers those pages (and the source pages among them).
+/// into `sink`, and checks each translation in the same pass.
 pub fn render_pages(
     renderer: &Renderer,
     locales: &[usize],
@@ -390,7 +387,7 @@ pub fn render_pages(
     out.warnings.dedup();
     out.summaries
         .sort_by(|a, b| (a.locale, &a.rel).cmp(&(b.locale, &b.rel)));
-    out.report = crate::check::assemble(site, locales, out.checks.iter().cloned(), part, &|_| true);
+    out.status = SiteStatus::from_checks(site, locales, out.checks.iter().map(|(l, _, r)| (*l, r)));
     Ok(out)
 }
 
@@ -450,7 +447,9 @@ pub fn write_site_pages(
             sink.write(&format!("{search}index.html"), renderer.search_page(l)?.as_bytes())?;
         }
     }
-    sink.write("sitemap.xml", renderer.sitemap(&facts).as_bytes())?;
+    for (name, text) in renderer.sitemaps(&facts, crate::render::site_pages::SITEMAP_URLS) {
+        sink.write(&name, text.as_bytes())?;
+    }
     sink.write("robots.txt", renderer.robots().as_bytes())?;
     Ok(())
 }

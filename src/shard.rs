@@ -114,7 +114,7 @@ pub fn render_shard(renderer: &Renderer, locales: &[usize], shard: &Shard, sink:
         locales: locales.iter().map(|&l| site.config.locales[l].code.clone()).collect(),
         site_pages: site.urls.len(),
         pages: out.summaries.clone(),
-        status: SiteStatus::from_report(&out.report),
+        status: out.status.clone(),
         search: collecting.map(|c| c.collector.into_pages()),
     };
     let json =

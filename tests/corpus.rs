@@ -205,7 +205,9 @@ fn the_build_pass_finds_exactly_what_check_finds() {
     let renderer = locdoc::render::Renderer::new(&site, &i18n, &templates);
     let all: Vec<usize> = (0..site.config.locales.len()).collect();
     let sink = locdoc::serve::state::MemSink::default();
-    let built = locdoc::build::render_all(&renderer, &all, &sink).unwrap().report;
+    let rendered = locdoc::build::render_all(&renderer, &all, &sink).unwrap();
+    let status = rendered.status;
+    let built = locdoc::check::assemble(&site, &all, rendered.checks, &|_| true, &|_| true);
     let checked = locdoc::check::check(&site, &locdoc::check::CheckOptions::default()).unwrap();
     let key = |r: &locdoc::check::CheckReport| -> Vec<String> {
         r.findings
@@ -235,6 +237,9 @@ fn the_build_pass_finds_exactly_what_check_finds() {
             .collect()
     };
     assert_eq!(totals(&built), totals(&checked));
+    // The dashboard's figures, taken from the checks without a report, are
+    // the report's.
+    assert_eq!(status, locdoc::render::site_pages::SiteStatus::from_report(&checked));
 }
 
 /// Counts a test derives from the corpus files with plain regular

@@ -78,6 +78,60 @@ fn hreflang_alternates_are_symmetric_and_the_sitemap_agrees() {
     assert!(robots.contains(&format!("Sitemap: {BASE}sitemap.xml")), "{robots}");
 }
 
+/// The `<loc>`s of a sitemap file's `url` (or `sitemap`) elements.
+fn locs(xml: &str, element: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(xml).expect("well-formed XML");
+    doc.descendants()
+        .filter(|n| n.has_tag_name(element))
+        .filter_map(|n| n.children().find(|c| c.has_tag_name("loc")))
+        .filter_map(|l| l.text().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn a_big_sitemap_is_split_under_a_sitemap_index() {
+    let site = Site::load(&repo(), locdoc::config::Config::load(&repo()).unwrap()).unwrap();
+    let i18n = locdoc::render::I18n::load(&site.config, &site.root).unwrap();
+    let templates = locdoc::render::Templates::load(&site.config.templates_dir, &site.root).unwrap();
+    let renderer = locdoc::render::Renderer::new(&site, &i18n, &templates);
+    let all: Vec<usize> = (0..site.config.locales.len()).collect();
+    let sink = locdoc::serve::state::MemSink::default();
+    let rendered = locdoc::build::render_all(&renderer, &all, &sink).unwrap();
+    let facts = locdoc::render::site_pages::SiteFacts {
+        summaries: &rendered.summaries,
+        status: &rendered.status,
+        locales: &all,
+    };
+    let whole = renderer.sitemaps(&facts, 1000);
+    assert_eq!(whole.len(), 1, "19 URLs fit one file");
+    let every = locs(&whole[0].1, "url");
+    assert_eq!(every.len(), 19);
+    let split = renderer.sitemaps(&facts, 5);
+    let names: Vec<&str> = split.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "sitemap.xml",
+            "sitemap-1.xml",
+            "sitemap-2.xml",
+            "sitemap-3.xml",
+            "sitemap-4.xml"
+        ]
+    );
+    let index = locs(&split[0].1, "sitemap");
+    assert_eq!(
+        index,
+        names[1..].iter().map(|n| format!("{BASE}{n}")).collect::<Vec<_>>()
+    );
+    let mut parts = Vec::new();
+    for (_, text) in &split[1..] {
+        let urls = locs(text, "url");
+        assert!(!urls.is_empty() && urls.len() <= 5, "{urls:?}");
+        parts.extend(urls);
+    }
+    assert_eq!(parts, every, "the parts list every URL once, in order");
+}
+
 #[test]
 fn a_missing_translation_is_marked_and_left_out_of_the_alternates() {
     let site = SampleSite::new();

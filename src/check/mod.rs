@@ -427,6 +427,11 @@ pub fn check_page_with_policy(site: &Site, rel: &str, locale: usize) -> Option<P
     Some(r)
 }
 
+/// True when `[check]` allows `rule` (its findings are dropped).
+pub fn allowed_away(cfg: &crate::config::Config, rule: Rule) -> bool {
+    matches!(cfg.check.severity.get(&rule), Some(None))
+}
+
 /// Applies the severity overrides of `[check]`; allowed rules disappear.
 fn apply_policy(findings: &mut Vec<Finding>, cfg: &CheckConfig) {
     findings.retain_mut(|f| match cfg.severity.get(&f.rule) {

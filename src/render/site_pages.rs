@@ -13,7 +13,7 @@ use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
 use crate::align::Counts;
-use crate::check::{CheckReport, LocaleSummary, Rule};
+use crate::check::{CheckReport, LocaleSummary, PageResult, Rule};
 use crate::diag::Result;
 use crate::site::{Site, parent_dir, relative_url};
 
@@ -61,6 +61,9 @@ impl Dirs {
     }
 }
 
+/// URLs per sitemap file; a bigger site gets a sitemap index.
+pub const SITEMAP_URLS: usize = 10_000;
+
 /// What the site-wide pages are made from: every page rendered, and what
 /// `locdoc check` says about the translations.
 pub struct SiteFacts<'a> {
@@ -106,6 +109,58 @@ impl SiteStatus {
             })
             .collect();
         SiteStatus { locales, per_page }
+    }
+
+    /// The status of the translations of `locales` from their checks (as
+    /// [`SiteStatus::from_report`] of the report `check::assemble` makes
+    /// of them, without making it): totals per locale and findings per page,
+    /// after the severity overrides of `[check]`.
+    pub fn from_checks<'c>(
+        site: &Site,
+        locales: &[usize],
+        checks: impl IntoIterator<Item = (usize, &'c PageResult)>,
+    ) -> SiteStatus {
+        let cfg = &site.config;
+        let mut summaries: BTreeMap<usize, LocaleSummary> = locales
+            .iter()
+            .filter(|&&l| l != 0)
+            .map(|&l| {
+                let code = cfg.locales[l].code.clone();
+                let min_coverage = cfg.check.min_coverage.for_locale(&code);
+                let s = LocaleSummary {
+                    locale: code,
+                    min_coverage,
+                    ..LocaleSummary::default()
+                };
+                (l, s)
+            })
+            .collect();
+        let mut per_page: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+        for (l, r) in checks {
+            let Some(s) = summaries.get_mut(&l) else {
+                continue;
+            };
+            if r.present {
+                s.pages += 1;
+            } else {
+                s.pages_missing += 1;
+            }
+            s.units.add(&r.counts);
+            for f in r.findings.iter().filter(|f| !crate::check::allowed_away(cfg, f.rule)) {
+                *s.findings.entry(f.rule).or_default() += 1;
+                if !f.page.is_empty() {
+                    *per_page
+                        .entry(f.page.clone())
+                        .or_default()
+                        .entry(f.locale.clone())
+                        .or_default() += 1;
+                }
+            }
+        }
+        SiteStatus {
+            locales: summaries.into_values().collect(),
+            per_page,
+        }
     }
 
     /// Adds the status of another part of the site (other pages).
@@ -644,12 +699,27 @@ impl Renderer<'_> {
     }
 
     /// `sitemap.xml`: every indexable page with its `xhtml:link` alternates.
-    pub fn sitemap(&self, facts: &SiteFacts) -> String {
+    /// A site with more than [`SITEMAP_URLS`] URLs gets `sitemap-1.xml`, …
+    /// of at most that many each, and `sitemap.xml` becomes their index
+    /// (sitemaps.org allows 50,000 URLs and 50 MB per file). Returns the
+    /// files as (name, text).
+    pub fn sitemaps(&self, facts: &SiteFacts, max_urls: usize) -> Vec<(String, String)> {
+        const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+        const TAIL: &str = "</urlset>\n";
         let cfg = &self.site.config;
-        let mut out = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-        );
+        let max_urls = max_urls.max(1);
+        let mut files: Vec<String> = Vec::new();
+        let mut in_file = max_urls;
         let mut url = |loc: &str, alts: &[Alternate]| {
+            if in_file == max_urls {
+                if let Some(f) = files.last_mut() {
+                    f.push_str(TAIL);
+                }
+                files.push(String::from(HEAD));
+                in_file = 0;
+            }
+            in_file += 1;
+            let Some(out) = files.last_mut() else { return };
             let _ = writeln!(out, "<url><loc>{}</loc>", esc_attr(loc));
             for a in alts {
                 let _ = writeln!(
@@ -680,7 +750,23 @@ impl Renderer<'_> {
         for &l in facts.locales {
             url(&self.abs(&status_of(l)), &status);
         }
-        out.push_str("</urlset>\n");
+        if let Some(f) = files.last_mut() {
+            f.push_str(TAIL);
+        }
+        if files.len() == 1 {
+            return vec![("sitemap.xml".to_string(), files.remove(0))];
+        }
+        let mut index = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        let mut out = Vec::with_capacity(files.len() + 1);
+        for (i, text) in files.into_iter().enumerate() {
+            let name = format!("sitemap-{}.xml", i + 1);
+            let _ = writeln!(index, "<sitemap><loc>{}</loc></sitemap>", esc_attr(&self.abs(&name)));
+            out.push((name, text));
+        }
+        index.push_str("</sitemapindex>\n");
+        out.insert(0, ("sitemap.xml".to_string(), index));
         out
     }
 

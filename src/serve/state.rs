@@ -494,15 +494,12 @@ impl State {
         let sink = MemSink::default();
         let all: Vec<usize> = (0..self.site.config.locales.len()).collect();
         let summaries: Vec<PageSummary> = self.summaries.values().cloned().collect();
-        let report = crate::check::assemble(
+        let status = crate::render::site_pages::SiteStatus::from_checks(
             &self.site,
             &all,
-            self.checks.iter().map(|((l, rel), r)| (*l, rel.clone(), r.clone())),
-            &|_| true,
-            &|_| true,
+            self.checks.iter().map(|((l, _), r)| (*l, r)),
         );
         let renderer = self.renderer();
-        let status = crate::render::site_pages::SiteStatus::from_report(&report);
         build::write_site_pages(&renderer, &all, &summaries, &status, &sink)?;
         Ok(sink.into_files())
     }
