@@ -135,11 +135,11 @@ def measure(locdoc, site, edits=20, locale="cs-CZ", timeout=600):
             if code != 200 or marker not in body:
                 raise SystemExit(f"edit {i}: {url} answered {code} without the edit")
             reload_.append((done - written) * 1000)
-            # Wait for the site-wide pages (a second notice), then let the
-            # console catch up.
+            # Wait for the site-wide pages (a second notice, if the edit
+            # changed any of them), then let the console catch up.
             try:
                 while True:
-                    at, st = events.get(timeout=10)
+                    at, st = events.get(timeout=3)
                     if st["version"] > version:
                         version = st["version"]
                         break
