@@ -21,7 +21,6 @@ use std::sync::Mutex;
 use pagefind::api::{PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
 
-
 use crate::build::Sink;
 use crate::diag::{Error, Result};
 
@@ -212,7 +211,10 @@ pub fn write_index(pages: Vec<(String, String)>, keep_index: bool, sink: &dyn Si
             .collect();
         running
             .into_iter()
-            .map(|t| t.join().unwrap_or_else(|_| Err(search_error("the search indexer failed"))))
+            .map(|t| {
+                t.join()
+                    .unwrap_or_else(|_| Err(search_error("the search indexer failed")))
+            })
             .collect()
     });
     let mut entry: Option<serde_json::Value> = None;
