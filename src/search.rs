@@ -204,19 +204,36 @@ pub fn write_index(pages: Vec<(String, String)>, keep_index: bool, sink: &dyn Si
     // Threads of their own, not rayon's: Pagefind blocks on rayon inside
     // the runtime, and a rayon worker waiting there may be handed another
     // language, whose runtime would then start inside this one (a panic).
-    let results: Vec<Result<Vec<SyntheticFile>>> = std::thread::scope(|s| {
-        let running: Vec<_> = groups
-            .into_values()
-            .map(|pages| s.spawn(move || index_language(pages, keep_index)))
-            .collect();
-        running
-            .into_iter()
-            .map(|t| {
-                t.join()
-                    .unwrap_or_else(|_| Err(search_error("the search indexer failed")))
-            })
-            .collect()
+    // As many at a time as there are cores: each holds its language's index.
+    let jobs: Vec<Vec<(String, String)>> = groups.into_values().collect();
+    let languages = jobs.len();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len());
+    let queue = Mutex::new(jobs.into_iter().enumerate().collect::<Vec<_>>());
+    let done: Mutex<Vec<(usize, Result<Vec<SyntheticFile>>)>> = Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let next = queue.lock().ok().and_then(|mut q| q.pop());
+                    let Some((i, pages)) = next else { break };
+                    let files =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index_language(pages, keep_index)))
+                            .unwrap_or_else(|_| Err(search_error("the search indexer failed")));
+                    if let Ok(mut d) = done.lock() {
+                        d.push((i, files));
+                    }
+                }
+            });
+        }
     });
+    let mut results = done.into_inner().unwrap_or_default();
+    if results.len() != languages {
+        return Err(search_error("the search indexer lost a language"));
+    }
+    results.sort_by_key(|(i, _)| *i);
+    let results = results.into_iter().map(|(_, r)| r);
     let mut entry: Option<serde_json::Value> = None;
     let mut written = BTreeSet::new();
     for files in results {
