@@ -315,8 +315,15 @@ fn run_check(args: &CheckArgs, color: bool) -> Result<ExitCode, Error> {
     let format: Format = args.format.parse().map_err(Error::Usage)?;
     match &args.output {
         Some(path) => {
-            let text = report::render(&report, format, false);
-            std::fs::write(path, text).map_err(|e| Error::io("write the report to", path, e))?;
+            let written = std::fs::File::create(path).and_then(|f| {
+                let mut w = std::io::BufWriter::new(f);
+                match format {
+                    Format::Json => report::json_to(&report, &mut w)?,
+                    _ => w.write_all(report::render(&report, format, false).as_bytes())?,
+                }
+                w.flush()
+            });
+            written.map_err(|e| Error::io("write the report to", path, e))?;
             if !args.common.quiet {
                 print!("{}", report::summary(&report));
             }

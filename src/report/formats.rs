@@ -96,6 +96,16 @@ fn loc(f: &Finding) -> (&str, u32, u32) {
 
 /// The versioned JSON report.
 pub fn json(report: &CheckReport) -> String {
+    let mut out = Vec::new();
+    match json_to(report, &mut out) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
+    }
+}
+
+/// Writes the JSON report to `w` as it is serialised (a large report is
+/// never held in memory as text).
+pub fn json_to(report: &CheckReport, mut w: impl std::io::Write) -> std::io::Result<()> {
     let r = JsonReport {
         version: JSON_VERSION,
         tool: TOOL,
@@ -151,9 +161,8 @@ pub fn json(report: &CheckReport) -> String {
             })
             .collect(),
     };
-    let mut s = serde_json::to_string_pretty(&r).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut w, &r).map_err(std::io::Error::other)?;
+    w.write_all(b"\n")
 }
 
 /// Escapes data of a GitHub workflow command.

@@ -15,7 +15,7 @@ use std::str::FromStr;
 use crate::check::{CheckReport, Rule};
 use crate::diag::Severity;
 
-pub use formats::{JSON_VERSION, github, json, junit, sarif};
+pub use formats::{JSON_VERSION, github, json, json_to, junit, sarif};
 
 /// An output format of `check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
