@@ -200,12 +200,8 @@ fn the_build_pass_finds_exactly_what_check_finds() {
         eprintln!("SKIPPED: ../shared/corpus/content is absent");
         return;
     };
-    let i18n = locdoc::render::I18n::load(&site.config, &site.root).unwrap();
-    let templates = locdoc::render::Templates::load(&site.config.templates_dir, &site.root).unwrap();
-    let renderer = locdoc::render::Renderer::new(&site, &i18n, &templates);
     let all: Vec<usize> = (0..site.config.locales.len()).collect();
-    let sink = locdoc::serve::state::MemSink::default();
-    let rendered = locdoc::build::render_all(&renderer, &all, &sink).unwrap();
+    let rendered = common::rendered(&site, |_, _, rendered| rendered);
     let status = rendered.status;
     let built = locdoc::check::assemble(&site, &all, rendered.checks, &|_| true, &|_| true);
     let checked = locdoc::check::check(&site, &locdoc::check::CheckOptions::default()).unwrap();

@@ -91,22 +91,17 @@ fn locs(xml: &str, element: &str) -> Vec<String> {
 #[test]
 fn a_big_sitemap_is_split_under_a_sitemap_index() {
     let site = Site::load(&repo(), locdoc::config::Config::load(&repo()).unwrap()).unwrap();
-    let i18n = locdoc::render::I18n::load(&site.config, &site.root).unwrap();
-    let templates = locdoc::render::Templates::load(&site.config.templates_dir, &site.root).unwrap();
-    let renderer = locdoc::render::Renderer::new(&site, &i18n, &templates);
-    let all: Vec<usize> = (0..site.config.locales.len()).collect();
-    let sink = locdoc::serve::state::MemSink::default();
-    let rendered = locdoc::build::render_all(&renderer, &all, &sink).unwrap();
-    let facts = locdoc::render::site_pages::SiteFacts {
-        summaries: &rendered.summaries,
-        status: &rendered.status,
-        locales: &all,
-    };
-    let whole = renderer.sitemaps(&facts, 1000);
+    let (whole, split) = common::rendered(&site, |renderer, all, rendered| {
+        let facts = locdoc::render::site_pages::SiteFacts {
+            summaries: &rendered.summaries,
+            status: &rendered.status,
+            locales: all,
+        };
+        (renderer.sitemaps(&facts, 1000), renderer.sitemaps(&facts, 5))
+    });
     assert_eq!(whole.len(), 1, "19 URLs fit one file");
     let every = locs(&whole[0].1, "url");
     assert_eq!(every.len(), 19);
-    let split = renderer.sitemaps(&facts, 5);
     let names: Vec<&str> = split.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,

@@ -98,3 +98,18 @@ pub fn stdout(o: &Output) -> String {
 pub const SEED_LOCALES: [&str; 5] = ["cs-CZ", "pl-PL", "pt-BR", "ru-RU", "tr-TR"];
 
 pub const PAGE: &str = "events/4031-dispatchsessionfailed";
+
+/// Renders every locale of `site` into memory, as a build does, and hands
+/// the renderer, the locales and what rendering produced to `f`.
+pub fn rendered<T>(
+    site: &locdoc::Site,
+    f: impl FnOnce(&locdoc::render::Renderer, &[usize], locdoc::build::Rendered) -> T,
+) -> T {
+    let i18n = locdoc::render::I18n::load(&site.config, &site.root).unwrap();
+    let templates = locdoc::render::Templates::load(&site.config.templates_dir, &site.root).unwrap();
+    let renderer = locdoc::render::Renderer::new(site, &i18n, &templates);
+    let all: Vec<usize> = (0..site.config.locales.len()).collect();
+    let sink = locdoc::serve::state::MemSink::default();
+    let out = locdoc::build::render_all(&renderer, &all, &sink).unwrap();
+    f(&renderer, &all, out)
+}
