@@ -207,6 +207,17 @@ fn read_manifests(site: &Site, parts: &[PathBuf]) -> Result<Vec<(PathBuf, Manife
                 m.format
             )));
         }
+        if m.search.is_some() != site.config.build.search {
+            let (part, merge) = if m.search.is_some() {
+                ("with", "without")
+            } else {
+                ("without", "with")
+            };
+            return Err(Error::Usage(format!(
+                "--merge {}: the shard was built {part} search and the merge would be {merge}: give --no-search to every shard and to the merge, or to none",
+                dir.display()
+            )));
+        }
         if let Some(unknown) = m
             .locales
             .iter()

@@ -197,6 +197,20 @@ fn a_merge_of_parts_that_are_not_one_build_fails_with_exit_2_and_keeps_the_old_o
         assert!(stderr(&o).contains(expected), "{parts:?}: {}", stderr(&o));
         assert_eq!(tree(&site.path("public")), before, "the old output stays");
     }
+    // Shards without search, merged with it (the sample site has search).
+    let plain: Vec<String> = (1..=3)
+        .map(|i| {
+            let out = format!("plain-{i}");
+            let shard = format!("{i}/3");
+            let o = site.run(&["build", "--quiet", "--no-search", "--shard", &shard, "--out", &out]);
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            out
+        })
+        .collect();
+    let o = run_merge(&plain);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--no-search"), "{}", stderr(&o));
+    assert_eq!(tree(&site.path("public")), before);
     // A page added after the shards were built.
     let all = shards(&site, 3, &[1, 2, 3]);
     site.write("content/en-US/guide.md", "---\ntitle: Guide\n---\n\nText.\n");
