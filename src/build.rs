@@ -142,7 +142,7 @@ pub fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant
     let renderer = Renderer::new(site, &i18n, &templates);
     let staging = Staging::new(out)?;
     let rendered = match &opts.shard {
-        None => render_all(&renderer, &locales, &staging)?,
+        None => render_site(&renderer, &locales, &staging, false)?,
         Some(shard) => crate::shard::render_shard(&renderer, &locales, shard, &staging)?,
     };
     if opts.review {
@@ -295,12 +295,22 @@ pub fn render_page(
 /// the assets and the search index, into `sink`. Content errors are
 /// collected, not fatal; template and write errors stop the build.
 pub fn render_all(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> Result<Rendered> {
+    render_site(renderer, locales, sink, true)
+}
+
+/// [`render_all`]; without `keep_checks` the per-page checks are dropped
+/// once the dashboard's figures are taken from them (a build needs no more,
+/// and the site-wide pages and the search index are its peak of memory).
+fn render_site(renderer: &Renderer, locales: &[usize], sink: &dyn Sink, keep_checks: bool) -> Result<Rendered> {
     let collecting = collecting(renderer.site, sink);
     let page_sink: &dyn Sink = match &collecting {
         Some(c) => c,
         None => sink,
     };
-    let out = render_pages(renderer, locales, &|_| true, page_sink)?;
+    let mut out = render_pages(renderer, locales, &|_| true, page_sink)?;
+    if !keep_checks {
+        out.checks = Vec::new();
+    }
     let search = collecting.map(|c| c.collector.into_pages());
     finish(renderer, locales, &out.summaries, &out.status, search, sink)?;
     Ok(out)
