@@ -11,19 +11,13 @@
 
 mod common;
 
+use common::browser::{driver, session, until};
+use fantoccini::{Client, Locator};
+use locdoc::BuildOptions;
+use serde_json::json;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-use fantoccini::{Client, ClientBuilder, Locator};
-use hyper_util::client::legacy::connect::HttpConnector;
-use locdoc::BuildOptions;
-use serde_json::json;
-
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// Serves `root` over HTTP/1.0 on 127.0.0.1 until the test process ends.
 fn serve(root: PathBuf) -> u16 {
@@ -107,84 +101,6 @@ fn content_type(p: &Path) -> &'static str {
     }
 }
 
-/// chromedriver on a free port; killed when dropped.
-struct Driver {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start_driver() -> Driver {
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child = Command::new(CHROMEDRIVER)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "chromedriver did not start"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Driver { child, port }
-}
-
-async fn session(driver: &Driver, dark: bool, profile: &Path) -> Client {
-    let mut args = vec![
-        "--headless".to_string(),
-        "--no-sandbox".into(),
-        "--disable-gpu".into(),
-        "--disable-quic".into(),
-        "--no-first-run".into(),
-        "--disable-background-networking".into(),
-        "--disable-component-update".into(),
-        "--disable-sync".into(),
-        "--hide-scrollbars".into(),
-        format!("--user-data-dir={}", profile.display()),
-    ];
-    if dark {
-        args.push("--force-dark-mode".into());
-    }
-    let caps = json!({
-        "browserName": "chrome",
-        "goog:chromeOptions": { "binary": CHROMIUM, "args": args },
-    });
-    let serde_json::Value::Object(caps) = caps else {
-        unreachable!()
-    };
-    ClientBuilder::new(HttpConnector::new())
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{}", driver.port))
-        .await
-        .expect("a chromium session")
-}
-
-/// Polls `script` (returning a value) until `done` accepts it.
-async fn until(c: &Client, script: &str, done: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
-    let started = Instant::now();
-    loop {
-        let v = c.execute(script, vec![]).await.unwrap();
-        if done(&v) {
-            return v;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "timed out waiting for {script}: last {v}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 const VISIBLE_ROWS: &str =
     "return Array.from(document.querySelectorAll('#event-table tbody tr')).filter(r => !r.hidden).length;";
 const RESULTS: &str =
@@ -245,12 +161,9 @@ fn build_site(content: Option<PathBuf>, out: &Path) {
 
 #[test]
 fn the_site_filters_sorts_and_searches_in_a_browser() {
-    for tool in [CHROMIUM, CHROMEDRIVER] {
-        if !Path::new(tool).exists() {
-            println!("SKIPPED: {tool} is not installed (apt-get install chromium chromium-driver; .ci/run does)");
-            return;
-        }
-    }
+    let Some(driver) = driver() else {
+        return;
+    };
     let tmp = tempfile::tempdir().unwrap();
     let sample = tmp.path().join("sample");
     build_site(None, &sample);
@@ -269,7 +182,6 @@ fn the_site_filters_sorts_and_searches_in_a_browser() {
     };
     let s = |path: &str| format!("http://127.0.0.1:{sample_port}/{path}");
     let p = |path: &str| format!("http://127.0.0.1:{shots_port}/{path}");
-    let driver = start_driver();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -2,7 +2,8 @@
 //! tests. `start()` returns `None`, after printing why, when Debian's
 //! `chromium` or `chromium-driver` is not installed (`.ci/run` installs them).
 
-use std::net::TcpListener;
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -11,42 +12,51 @@ use fantoccini::{Client, ClientBuilder};
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// A running chromedriver and a browser session on it.
-pub struct Browser {
-    pub client: Client,
-    driver: Child,
-    _profile: tempfile::TempDir,
+/// chromedriver on a free port; killed when dropped.
+pub struct Driver {
+    child: Child,
+    port: u16,
 }
 
-impl Drop for Browser {
+impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// Starts chromedriver and a headless Chromium window of `width`×`height`.
-pub async fn start(width: u32, height: u32) -> Option<Browser> {
+/// Starts chromedriver and waits until it listens; `None`, after printing
+/// why, when Chromium or chromedriver is not installed.
+pub fn driver() -> Option<Driver> {
     for bin in [CHROMIUM, CHROMEDRIVER] {
-        if !std::path::Path::new(bin).exists() {
-            eprintln!("SKIPPED: {bin} is not installed (apt-get install chromium chromium-driver)");
+        if !Path::new(bin).exists() {
+            eprintln!("SKIPPED: {bin} is not installed (apt-get install chromium chromium-driver; .ci/run does)");
             return None;
         }
     }
-    let port = free_port();
-    let driver = Command::new(CHROMEDRIVER)
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let child = Command::new(CHROMEDRIVER)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let profile = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "chromedriver did not start"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Some(Driver { child, port })
+}
+
+/// A headless Chromium session on `driver` with its profile in `profile`;
+/// in dark mode when `dark`.
+pub async fn session(driver: &Driver, dark: bool, profile: &Path) -> Client {
     // The machine's network is closed: keep Chromium from calling home.
-    let args = vec![
+    let mut args = vec![
         "--headless".to_string(),
         "--no-sandbox".into(),
         "--disable-gpu".into(),
@@ -56,46 +66,70 @@ pub async fn start(width: u32, height: u32) -> Option<Browser> {
         "--disable-component-update".into(),
         "--disable-sync".into(),
         "--disable-dev-shm-usage".into(),
-        format!("--window-size={width},{height}"),
-        format!("--user-data-dir={}", profile.path().display()),
+        "--hide-scrollbars".into(),
+        format!("--user-data-dir={}", profile.display()),
     ];
+    if dark {
+        args.push("--force-dark-mode".into());
+    }
     let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), "chrome".into());
     caps.insert(
         "goog:chromeOptions".into(),
         serde_json::json!({ "binary": CHROMIUM, "args": args }),
     );
-    let url = format!("http://127.0.0.1:{port}");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let client = loop {
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        match ClientBuilder::new(connector)
-            .capabilities(caps.clone())
-            .connect(&url)
-            .await
-        {
-            Ok(c) => break c,
-            Err(e) => {
-                assert!(Instant::now() < deadline, "chromedriver did not start: {e}");
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-        }
-    };
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a chromium session")
+}
+
+/// A running chromedriver and a browser session on it.
+pub struct Browser {
+    pub client: Client,
+    _driver: Driver,
+    _profile: tempfile::TempDir,
+}
+
+/// Starts chromedriver and a headless Chromium window of `width`×`height`.
+pub async fn start(width: u32, height: u32) -> Option<Browser> {
+    let driver = driver()?;
+    let profile = tempfile::tempdir().unwrap();
+    let client = session(&driver, false, profile.path()).await;
+    client.set_window_size(width, height).await.unwrap();
     Some(Browser {
         client,
-        driver,
+        _driver: driver,
         _profile: profile,
     })
 }
 
+/// Polls `script` (which returns a value) until `done` accepts it; returns
+/// that value.
+pub async fn until(c: &Client, script: &str, done: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+    poll(c, script, script, done).await
+}
+
 /// Polls a JavaScript expression until it is true.
 pub async fn wait_js(client: &Client, expr: &str, what: &str) {
-    let deadline = Instant::now() + Duration::from_secs(20);
+    poll(client, what, &format!("return !!({expr});"), |v| {
+        v.as_bool() == Some(true)
+    })
+    .await;
+}
+
+async fn poll(c: &Client, what: &str, script: &str, done: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+    let started = Instant::now();
     loop {
-        let v = client.execute(&format!("return !!({expr});"), vec![]).await.unwrap();
-        if v.as_bool() == Some(true) {
-            return;
+        let v = c.execute(script, vec![]).await.unwrap();
+        if done(&v) {
+            return v;
         }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}: {expr}");
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "timed out waiting for {what} ({script}): last {v}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
