@@ -45,7 +45,7 @@ fn respond(root: &Path, mut stream: TcpStream) {
     }
     let path = line.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
-    let path = percent_decode(path);
+    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     let mut file = root.to_path_buf();
     for seg in path.split('/').filter(|s| !s.is_empty()) {
         if seg == ".." {
@@ -67,25 +67,6 @@ fn respond(root: &Path, mut stream: TcpStream) {
     );
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.write_all(&body);
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16)
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn content_type(p: &Path) -> &'static str {
