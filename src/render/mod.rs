@@ -813,7 +813,16 @@ fn first_occurrences(text: &str, needles: &[&str]) -> Vec<Option<usize>> {
 
 #[cfg(test)]
 mod tests {
-    use super::first_occurrences;
+    use super::{first_occurrences, percent_decode};
+
+    #[test]
+    fn link_paths_are_percent_decoded_only_where_that_gives_text() {
+        assert_eq!(percent_decode("a%20b.md"), "a b.md");
+        assert_eq!(percent_decode("caf%C3%A9.md"), "café.md");
+        assert_eq!(percent_decode("100%.md"), "100%.md");
+        assert_eq!(percent_decode("%ZZ.md"), "%ZZ.md");
+        assert_eq!(percent_decode("%FF.md"), "%FF.md", "not UTF-8: kept as written");
+    }
 
     #[test]
     fn first_occurrences_finds_each_needle_once_in_one_pass() {
