@@ -370,26 +370,26 @@ def main(argv=None):
         if t in args.tools and not versions.get(t):
             notes.append(f"{t}: not installed; skipped (run benches/peers.sh without --no-install).")
             args.tools.remove(t)
-    floor_bin = None
-    if "floor-rw" in args.tools:
-        if args.floor_src and os.path.exists(args.floor_src):
-            floor_bin = os.path.join(work, "bin", "floor")
-            os.makedirs(os.path.dirname(floor_bin), exist_ok=True)
-            r = sh(f"rustc -O -o {shlex.quote(floor_bin)} {shlex.quote(args.floor_src)}")
-            if r.returncode != 0:
-                notes.append("floor-rw: rustc failed, skipped: " + r.stderr[-300:])
-                floor_bin = None
-        else:
-            notes.append(f"floor-rw: {args.floor_src} not found; skipped.")
-    floor_pages_bin = None
-    if "floor-pages" in args.tools:
-        src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "floor", "floor_pages.rs")
-        floor_pages_bin = os.path.join(work, "bin", "floor_pages")
-        os.makedirs(os.path.dirname(floor_pages_bin), exist_ok=True)
-        r = sh(f"rustc -O -o {shlex.quote(floor_pages_bin)} {shlex.quote(src)}")
+    def compile_floor(key, src, name):
+        """rustc -O of a floor program; None (with a note) when it cannot be built."""
+        if key not in args.tools:
+            return None
+        if not (src and os.path.exists(src)):
+            notes.append(f"{key}: {src} not found; skipped.")
+            return None
+        out = os.path.join(work, "bin", name)
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        r = sh(f"rustc -O -o {shlex.quote(out)} {shlex.quote(src)}")
         if r.returncode != 0:
-            notes.append("floor-pages: rustc failed, skipped: " + r.stderr[-300:])
-            floor_pages_bin = None
+            notes.append(f"{key}: rustc failed, skipped: " + r.stderr[-300:])
+            return None
+        return out
+
+    floor_bin = compile_floor("floor-rw", args.floor_src, "floor")
+    floor_pages_bin = compile_floor(
+        "floor-pages",
+        os.path.join(os.path.dirname(os.path.abspath(__file__)), "floor", "floor_pages.rs"),
+        "floor_pages")
     load_start = load_avg()
     sections = []
     walls = {}  # (tool key, size) -> median wall
