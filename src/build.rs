@@ -128,10 +128,9 @@ fn check_out(site: &Site, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Builds a loaded site into `out`.
-pub fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant) -> Result<BuildReport> {
+/// Builds a site [`load`]ed from `opts` into `out`.
+fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant) -> Result<BuildReport> {
     let locales = select_locales(site, &opts.locales)?;
-    check_out(site, out)?;
     if opts.review && opts.shard.is_some() {
         return Err(Error::Usage(
             "--review cannot be combined with --shard: build the review view in a build of its own".into(),
