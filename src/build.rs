@@ -112,13 +112,7 @@ pub(crate) fn load(opts: &BuildOptions) -> Result<(Site, PathBuf)> {
 
 /// Refuses an output folder that holds the site's content.
 fn check_out(site: &Site, out: &Path) -> Result<()> {
-    let out_abs = if out.is_absolute() {
-        out.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|d| d.join(out))
-            .unwrap_or_else(|_| out.to_path_buf())
-    };
+    let out_abs = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
     if site.config.content_dir.starts_with(&out_abs) || out_abs == site.root {
         return Err(Error::Usage(format!(
             "--out {}: the output folder may not contain the site's content",

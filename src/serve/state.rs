@@ -78,13 +78,7 @@ pub struct Dirs {
 /// `p` made absolute and canonical; for a path that no longer exists, its
 /// parent is canonicalised instead.
 pub fn canonical(p: &Path) -> PathBuf {
-    let abs = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|d| d.join(p))
-            .unwrap_or_else(|_| p.to_path_buf())
-    };
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     if let Ok(c) = std::fs::canonicalize(&abs) {
         return c;
     }
