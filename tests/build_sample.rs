@@ -4,13 +4,10 @@ mod common;
 
 use std::path::Path;
 
+use common::sitecheck::sel;
 use common::{PAGE, SEED_LOCALES, SampleSite, repo};
 use locdoc::{BuildOptions, build};
-use scraper::{ElementRef, Html, Selector};
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
-}
+use scraper::{ElementRef, Html};
 
 fn text(e: &ElementRef) -> String {
     e.text().collect::<String>()

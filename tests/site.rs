@@ -6,23 +6,11 @@ mod common;
 
 use std::path::Path;
 
-use common::sitecheck::Built;
+use common::sitecheck::{Built, sel, text};
 use common::{PAGE, SEED_LOCALES, SampleSite, repo};
 use locdoc::check::CheckOptions;
 use locdoc::{BuildOptions, Site, build};
-use scraper::{ElementRef, Html, Selector};
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
-}
-
-fn text(e: &ElementRef) -> String {
-    e.text()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use scraper::{ElementRef, Html};
 
 fn build_into(root: &Path, out: &Path) -> locdoc::BuildReport {
     build(&BuildOptions {

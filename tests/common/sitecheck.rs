@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use locdoc::check::Rule;
 use scraper::{ElementRef, Html, Selector};
 
-fn sel(s: &str) -> Selector {
+/// A CSS selector (the tests' own, so they unwrap).
+pub fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }
 
@@ -265,7 +266,8 @@ impl Built {
     }
 }
 
-fn text(e: &ElementRef) -> String {
+/// The text of an element with its white space folded.
+pub fn text(e: &ElementRef) -> String {
     e.text()
         .collect::<String>()
         .split_whitespace()
