@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::browser::{driver, session, until};
+use common::browser::{click, driver, session, until};
 use fantoccini::{Client, Locator};
 use locdoc::BuildOptions;
 use serde_json::json;
@@ -92,12 +92,7 @@ async fn search(c: &Client, url: &str, query: &str) -> Vec<String> {
     c.goto(url).await.unwrap();
     let input = c.find(Locator::Css("#search-q")).await.unwrap();
     input.send_keys(query).await.unwrap();
-    c.find(Locator::Css(".search-form button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, ".search-form button").await;
     let status = until(
         c,
         "const s = document.getElementById('search-status').textContent; const busy = document.getElementById('search-config').dataset.loading; return s && s !== busy ? s : null;",
@@ -201,12 +196,7 @@ fn the_site_filters_sorts_and_searches_in_a_browser() {
             Some("filter=dispatch"),
             "the filter is kept in the address"
         );
-        c.find(Locator::Css("#event-table th:first-child button"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&c, "#event-table th:first-child button").await;
         let sort = c
             .find(Locator::Css("#event-table th:first-child"))
             .await

@@ -425,18 +425,8 @@ fn in_a_real_browser() {
         );
 
         // The language switcher keeps the reader on the same page.
-        c.find(fantoccini::Locator::Css(".lang-switch summary"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.find(fantoccini::Locator::Css(".lang-switch a[hreflang='pl-PL']"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        common::browser::click(c, ".lang-switch summary").await;
+        common::browser::click(c, ".lang-switch a[hreflang='pl-PL']").await;
         common::browser::wait_js(c, "document.documentElement.lang === 'pl-PL'", "the Polish page").await;
         assert!(
             c.current_url()
@@ -537,12 +527,7 @@ fn in_a_real_browser() {
             "review rows",
         )
         .await;
-        c.find(fantoccini::Locator::Css("#f-translated"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        common::browser::click(c, "#f-translated").await;
         let visible = c
             .execute(
                 "return [...document.querySelectorAll('tbody tr')].filter(r => r.offsetParent !== null).length",
@@ -563,12 +548,7 @@ fn in_a_real_browser() {
             missing.as_u64().unwrap() + untranslated.as_u64().unwrap(),
             "the filter hides translated rows"
         );
-        c.find(fantoccini::Locator::Css("#f-translated"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        common::browser::click(c, "#f-translated").await;
         let png = c.screenshot().await.unwrap();
         let dir = common::repo().join("target/screenshots");
         std::fs::create_dir_all(&dir).unwrap();

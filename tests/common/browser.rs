@@ -105,6 +105,16 @@ pub async fn start(width: u32, height: u32) -> Option<Browser> {
     })
 }
 
+/// Clicks the element that CSS selector `css` finds.
+pub async fn click(c: &Client, css: &str) {
+    c.find(fantoccini::Locator::Css(css))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
 /// Polls `script` (which returns a value) until `done` accepts it; returns
 /// that value.
 pub async fn until(c: &Client, script: &str, done: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
