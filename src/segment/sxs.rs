@@ -370,8 +370,16 @@ fn tokenize(src: &SourceText, start: usize, diags: &mut Vec<Diagnostic>) -> Vec<
         .map(|r| r.start + start..r.end + start)
         .collect();
     let mut tokens = Vec::new();
+    // Where the last tag read ends: a `<` before it is inside that tag (an
+    // unquoted attribute value such as `data-ttu-id=</span>`), not a tag of
+    // its own, so tokens never overlap and every range between two of them
+    // is well-formed.
+    let mut tag_end = 0;
     for rel in memchr::memchr_iter(b'<', body.as_bytes()) {
         let pos = start + rel;
+        if pos < tag_end {
+            continue;
+        }
         let rest = &text.as_bytes()[pos..];
         let is_open = rest.len() > 5
             && rest[1..5].eq_ignore_ascii_case(b"span")
@@ -385,7 +393,10 @@ fn tokenize(src: &SourceText, start: usize, diags: &mut Vec<Diagnostic>) -> Vec<
         }
         if is_open {
             match parse_span_open(text, pos) {
-                Some((end, kind)) => tokens.push(Token::Open(kind, pos..end)),
+                Some((end, kind)) => {
+                    tag_end = end;
+                    tokens.push(Token::Open(kind, pos..end));
+                }
                 None => diags.push(
                     Diagnostic::warning(MALFORMED, "this `<span` tag is never closed with `>`")
                         .at_offset(src, pos, 5)
@@ -398,6 +409,7 @@ fn tokenize(src: &SourceText, start: usize, diags: &mut Vec<Diagnostic>) -> Vec<
                 end += 1;
             }
             if text.as_bytes().get(end) == Some(&b'>') {
+                tag_end = end + 1;
                 tokens.push(Token::Close(pos..end + 1));
             }
         }
@@ -866,6 +878,35 @@ mod tests {
     fn unterminated_tag_is_reported() {
         let (_, doc) = parse_str("<span data-ttu-id=\"a-1\"\n");
         assert!(doc.diagnostics[0].message.contains("never closed with `>`"));
+    }
+
+    #[test]
+    fn a_tag_inside_an_unquoted_attribute_value_is_not_a_tag_of_its_own() {
+        // Both once panicked (`begin > end`): the `</span>` was read as the
+        // attribute value and as a closing tag.
+        for body in [
+            "<span data-ttu-id=</span>\n",
+            "<span data-ttu-id=\"a-1\">x</span><span class=\"sxs-lookup\"><span data-stu-id=</span></span>\n",
+            "<span data-ttu-id=\"a-1\">x</span><span class=\"sxs-lookup\"><span data-stu-id=a-1>y</span></span>\n",
+        ] {
+            let (_, doc) = parse_str(body);
+            assert!(
+                doc.segments.is_empty() || body.contains("=a-1>"),
+                "{body:?}: {:?}",
+                doc.segments
+            );
+            for d in &doc.diagnostics {
+                assert_eq!(d.code, MALFORMED);
+                assert_eq!(d.location.as_ref().map(|l| l.line), Some(1), "{d}");
+            }
+        }
+        let (_, doc) = parse_str("<span data-ttu-id=</span>\n");
+        assert_eq!(doc.diagnostics.len(), 1, "{:?}", doc.diagnostics);
+        assert!(
+            doc.diagnostics[0].message.contains("not closed"),
+            "{}",
+            doc.diagnostics[0]
+        );
     }
 
     #[test]
