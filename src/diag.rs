@@ -82,10 +82,26 @@ pub struct Diagnostic {
     /// What the user should do.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-    /// The text of the line `location` points into, for rendering a caret.
+    /// The text around `location` (its line, or a window of a long line),
+    /// for rendering a caret.
     #[serde(skip)]
-    pub source_line: Option<String>,
+    pub excerpt: Option<Excerpt>,
 }
+
+/// A bounded piece of the line a diagnostic points into: the whole line when
+/// it is short, else a window of it around the marked text with `…` where it
+/// was cut, so a diagnostic costs the same on a 300 KB line as on a short one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excerpt {
+    pub text: String,
+    /// Characters of the line left out before `text` (the `…` not counted).
+    pub skipped: u32,
+}
+
+/// Characters of a line kept before and after the marked text in an
+/// [`Excerpt`]; of a long marked text, its first [`EXCERPT_MARK`] are kept.
+const EXCERPT_CONTEXT: usize = 60;
+const EXCERPT_MARK: usize = 120;
 
 impl Diagnostic {
     pub fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Diagnostic {
@@ -95,7 +111,7 @@ impl Diagnostic {
             message: message.into(),
             location: None,
             help: None,
-            source_line: None,
+            excerpt: None,
         }
     }
 
@@ -116,12 +132,12 @@ impl Diagnostic {
         self
     }
 
-    /// Points at `offset..offset+len` (bytes) of `file`, and keeps the line's
-    /// text so the report can show it with a caret.
+    /// Points at `offset..offset+len` (bytes) of `file`, and keeps the text
+    /// around it (see [`Excerpt`]) so the report can show it with a caret.
     pub fn at_offset(mut self, file: &SourceText, offset: usize, len: usize) -> Diagnostic {
-        let (location, line) = file.locate(offset, len);
+        let (location, excerpt) = file.locate(offset, len);
         self.location = Some(location);
-        self.source_line = Some(line.to_string());
+        self.excerpt = Some(excerpt);
         self
     }
 
@@ -140,15 +156,21 @@ impl Diagnostic {
             Severity::Note => Level::NOTE,
         };
         let title = level.primary_title(self.message.as_str()).id(self.code);
-        let group = match (&self.location, &self.source_line) {
-            (Some(loc), Some(line)) => {
-                let start = char_to_byte(line, loc.column.saturating_sub(1) as usize);
-                let end = char_to_byte(line, (loc.column.saturating_sub(1) + loc.len.max(1)) as usize);
-                let end = end.max((start + 1).min(line.len()));
+        // The path goes on a line of our own: the snippet may be a window of
+        // the line, and annotate-snippets would count the column from its start.
+        let mut arrow = None;
+        let group = match (&self.location, &self.excerpt) {
+            (Some(loc), Some(ex)) => {
+                let col = (loc.column.saturating_sub(1)).saturating_sub(ex.skipped) as usize;
+                let col = col + usize::from(ex.skipped > 0);
+                let start = char_to_byte(&ex.text, col);
+                let end = char_to_byte(&ex.text, col + loc.len.max(1) as usize);
+                let end = end.max((start + 1).min(ex.text.len()));
+                let width = loc.line.to_string().len();
+                arrow = Some(format!("{:width$}--> {loc}", ""));
                 title.element(
-                    Snippet::source(line.as_str())
+                    Snippet::source(ex.text.as_str())
                         .line_start(loc.line as usize)
-                        .path(loc.file.as_str())
                         .annotation(AnnotationKind::Primary.span(start..end)),
                 )
             }
@@ -164,7 +186,18 @@ impl Diagnostic {
             report.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
         }
         let renderer = if color { Renderer::styled() } else { Renderer::plain() };
-        renderer.render(&report)
+        let out = renderer.render(&report);
+        match (arrow, out.split_once('\n')) {
+            (Some(arrow), Some((head, rest))) => {
+                let arrow = if color {
+                    arrow.replacen("--> ", "\x1b[1m\x1b[94m--> \x1b[0m", 1)
+                } else {
+                    arrow
+                };
+                format!("{head}\n{arrow}\n{rest}")
+            }
+            _ => out,
+        }
     }
 }
 
@@ -192,18 +225,52 @@ pub struct SourceText {
     pub display: String,
     pub text: String,
     line_starts: Vec<u32>,
+    /// On lines longer than [`CHECKPOINT`] bytes: `(byte offset, characters
+    /// from its line's start)` every `CHECKPOINT` bytes, so a column is found
+    /// by counting at most `CHECKPOINT` bytes however long the line is.
+    checkpoints: Vec<(u32, u32)>,
 }
+
+/// Bytes between two column checkpoints of a long line.
+const CHECKPOINT: usize = 1024;
 
 impl SourceText {
     pub fn new(display: impl Into<String>, text: String) -> SourceText {
         let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
+        let mut checkpoints = Vec::new();
+        for (i, &start) in line_starts.iter().enumerate() {
+            let start = start as usize;
+            let end = line_starts.get(i + 1).map_or(text.len(), |&e| e as usize);
+            if end - start <= CHECKPOINT {
+                continue;
+            }
+            let (mut pos, mut chars) = (start, 0u32);
+            while pos + CHECKPOINT < end {
+                let next = floor_char_boundary(&text, pos + CHECKPOINT);
+                chars += count_chars(&text.as_bytes()[pos..next]) as u32;
+                pos = next;
+                checkpoints.push((pos as u32, chars));
+            }
+        }
         SourceText {
             display: display.into(),
             text,
             line_starts,
+            checkpoints,
         }
+    }
+
+    /// The column (0-based, in characters) of byte `offset` on the line that
+    /// starts at byte `line_start`.
+    fn chars_before(&self, line_start: usize, offset: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(o, _)| o as usize <= offset);
+        let (from, chars) = match i.checked_sub(1).map(|i| self.checkpoints[i]) {
+            Some((o, c)) if o as usize >= line_start => (o as usize, c as usize),
+            _ => (line_start, 0),
+        };
+        chars + count_chars(&self.text.as_bytes()[from..offset])
     }
 
     /// 1-based line number and the byte offset where that line starts.
@@ -216,30 +283,73 @@ impl SourceText {
         (idx + 1, self.line_starts[idx] as usize)
     }
 
-    /// The location of `offset..offset+len` and the text of its line (without
-    /// the newline).
-    pub fn locate(&self, offset: usize, len: usize) -> (Location, &str) {
+    /// The location of `offset..offset+len` and the text around it (the
+    /// marked text ends at the end of its line). Costs the same whatever the
+    /// length of the line.
+    pub fn locate(&self, offset: usize, len: usize) -> (Location, Excerpt) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let (line, start) = self.line_of(offset);
-        let line_end = memchr::memchr(b'\n', &self.text.as_bytes()[start..]).map_or(self.text.len(), |i| start + i);
-        let line_text = &self.text[start..line_end];
-        let column = self.text[start..offset].chars().count() as u32 + 1;
+        let line_end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next as usize - 1)
+            .max(offset);
         let end = floor_char_boundary(&self.text, (offset + len).min(line_end).max(offset));
-        let len = self.text[offset..end].chars().count() as u32;
+        let column = self.chars_before(start, offset);
+        let chars = self.chars_before(start, end) - column;
+        // The excerpt: the whole line, or a window around the marked text.
+        let from = chars_back(&self.text, offset, EXCERPT_CONTEXT, start);
+        let to = match chars_ahead(&self.text, offset, EXCERPT_MARK, end) {
+            cut if cut < end => cut,
+            _ => chars_ahead(&self.text, end, EXCERPT_CONTEXT, line_end),
+        };
+        let mut text = String::with_capacity(to - from + 6);
+        if from > start {
+            text.push('…');
+        }
+        text.push_str(&self.text[from..to]);
+        if to < line_end {
+            text.push('…');
+        }
+        let skipped = if from > start {
+            self.chars_before(start, from) as u32
+        } else {
+            0
+        };
         (
             Location {
                 file: self.display.clone(),
                 line: line as u32,
-                column,
-                len,
+                column: column as u32 + 1,
+                len: chars as u32,
             },
-            line_text,
+            Excerpt { text, skipped },
         )
     }
 
     pub fn location(&self, offset: usize) -> Location {
         self.locate(offset, 0).0
     }
+}
+
+/// The byte offset `n` characters before `pos` in `s`, but not before `floor`.
+fn chars_back(s: &str, pos: usize, n: usize, floor: usize) -> usize {
+    s[floor..pos]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(floor, |(i, _)| floor + i)
+}
+
+/// The byte offset `n` characters after `pos` in `s`, but not after `limit`.
+fn chars_ahead(s: &str, pos: usize, n: usize, limit: usize) -> usize {
+    s[pos..limit].char_indices().nth(n).map_or(limit, |(i, _)| pos + i)
+}
+
+/// The number of characters in UTF-8 `bytes` (its bytes that do not
+/// continue a character).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -371,9 +481,44 @@ mod tests {
     fn locate_counts_columns_in_characters() {
         let src = SourceText::new("a.md", "first\nčeský |x|\nlast".to_string());
         let off = src.text.find("|x").unwrap();
-        let (loc, line) = src.locate(off, 2);
+        let (loc, ex) = src.locate(off, 2);
         assert_eq!((loc.line, loc.column, loc.len), (2, 7, 2));
-        assert_eq!(line, "český |x|");
+        assert_eq!(
+            ex,
+            Excerpt {
+                text: "český |x|".into(),
+                skipped: 0
+            }
+        );
+    }
+
+    #[test]
+    fn columns_and_excerpts_on_a_long_line_are_exact_and_bounded() {
+        // 3,000 wide characters, a mark, 3,000 more: columns count characters
+        // across the checkpoints, and the excerpt is a window with `…`.
+        let line = format!("{}<MARK>{}", "ž".repeat(3000), "š".repeat(3000));
+        let src = SourceText::new("a.md", format!("first\n{line}\nlast\n"));
+        let off = src.text.find("<MARK>").unwrap();
+        let (loc, ex) = src.locate(off, 6);
+        assert_eq!((loc.line, loc.column, loc.len), (2, 3001, 6));
+        assert!(ex.text.starts_with('…') && ex.text.ends_with('…'), "{}", ex.text);
+        assert_eq!(ex.text.chars().count(), 2 * EXCERPT_CONTEXT + 6 + 2, "{}", ex.text);
+        assert_eq!(ex.skipped, (3000 - EXCERPT_CONTEXT) as u32);
+        let out = Diagnostic::warning("malformed", "m")
+            .at_offset(&src, off, 6)
+            .render(false);
+        assert!(out.contains(" --> a.md:2:3001\n"), "{out}");
+        let caret_line = out.lines().find(|l| l.contains('^')).unwrap();
+        let text_line = out.lines().find(|l| l.contains("<MARK>")).unwrap();
+        let col = |l: &str, pat: &str| l[..l.find(pat).unwrap()].chars().count();
+        assert_eq!(col(caret_line, "^^^^^^"), col(text_line, "<MARK>"), "{out}");
+        // Every offset of the line agrees with counting from its start.
+        for off in (0..src.text.len()).step_by(997) {
+            let off = floor_char_boundary(&src.text, off);
+            let (line_no, start) = src.line_of(off);
+            let want = src.text[start..off].chars().count() as u32 + 1;
+            assert_eq!(src.location(off).column, want, "line {line_no} offset {off}");
+        }
     }
 
     #[test]
