@@ -363,7 +363,11 @@ fn flush(text: &str, acc: &mut Acc, containers: &[BlockKind], doc: &mut SourceDo
         if p.start > pos {
             // Where the line that the next piece is on starts, if the gap
             // reaches back over a line end.
-            let line_start = text[..p.start].rfind('\n').map(|i| i + 1).filter(|&ls| ls >= pos);
+            // (Searched in the gap and the byte before it only: from the start
+            // of the text, a line of many pieces would cost its length once
+            // per piece.)
+            let from = pos.saturating_sub(1);
+            let line_start = memchr::memrchr(b'\n', &text.as_bytes()[from..p.start]).map(|i| from + i + 1);
             match line_start {
                 Some(ls) => {
                     norm.push(text, pos..ls);
