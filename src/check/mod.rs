@@ -129,6 +129,13 @@ pub struct Finding {
     /// The place in the English source page, when the primary location is
     /// in the locale page.
     pub related: Option<Location>,
+    /// The segment concerned, by its index in the page's sxs segments.
+    #[serde(skip)]
+    pub segment: Option<usize>,
+    /// The unit of source text concerned (a missing one), by its index in
+    /// the page's alignment.
+    #[serde(skip)]
+    pub unit: Option<usize>,
 }
 
 impl Finding {
@@ -358,6 +365,8 @@ pub fn assemble(
             english: Some(d.message.clone()),
             translation: None,
             related: None,
+            segment: None,
+            unit: None,
         });
     }
     for (rel, src) in site.sources.iter().filter(|(rel, _)| source_included(rel)) {
@@ -458,6 +467,8 @@ fn from_diag(rule: Rule, d: &Diagnostic, locale: &str, rel: &str) -> Finding {
         english: Some(strip_ids(&d.message)),
         translation: None,
         related: None,
+        segment: None,
+        unit: None,
     }
 }
 
@@ -499,6 +510,8 @@ fn front_matter(page: &crate::load::Page, locale: &str, msg: &str, help: &str, o
         english: Some(msg.to_string()),
         translation: None,
         related: None,
+        segment: None,
+        unit: None,
     }
 }
 
@@ -561,6 +574,8 @@ pub fn missing_page(site: &Site, rel: &str, locale: usize) -> Option<PageResult>
         english: Some(format!("page {rel}")),
         translation: None,
         related: None,
+        segment: None,
+        unit: None,
     };
     Some(PageResult {
         present: false,
@@ -618,6 +633,8 @@ impl PageChecker<'_> {
             english: seg.map(|s| normalize(tr.sxs.segments[s].lookup(text))),
             translation: seg.map(|s| tr.sxs.segments[s].text(text).to_string()),
             related: None,
+            segment: seg,
+            unit: None,
         };
 
         // Front matter.
@@ -709,23 +726,29 @@ impl PageChecker<'_> {
                 english: Some(format!("page {rel}")),
                 translation: None,
                 related: None,
+                segment: None,
+                unit: None,
             });
             return;
         };
         let en = src.page.src.text.as_str();
         let en_loc = |off: usize| src.page.src.location(off);
 
-        // Units of source text.
+        // Units of source text. `next_seg[k]`: the first segment of the
+        // units after unit `k` (one pass from the end, not a scan per unit).
+        let mut next_seg = vec![None; al.units.len()];
+        let mut first = None;
+        for (k, u) in al.units.iter().enumerate().rev() {
+            next_seg[k] = first;
+            first = u.segments.first().copied().or(first);
+        }
         let mut insert_at = page.body_start;
         for (k, u) in al.units.iter().enumerate() {
             let current = normalize(&en[u.range.clone()]);
             match u.status {
                 Status::Missing => {
                     let after = page.src.line_of(insert_at).0;
-                    let next = al.units[k + 1..]
-                        .iter()
-                        .find_map(|n| n.segments.first())
-                        .map(|&s| page.src.line_of(tr.sxs.segments[s].range.start).0);
+                    let next = next_seg[k].map(|s| page.src.line_of(tr.sxs.segments[s].range.start).0);
                     let place = match next {
                         Some(n) if n > after => format!("between line {after} and line {n} of this file"),
                         _ => format!("after line {after} of this file"),
@@ -740,6 +763,7 @@ impl PageChecker<'_> {
                     );
                     f.english = Some(current);
                     f.related = Some(en_loc(u.range.start));
+                    f.unit = Some(k);
                     self.out.push(f);
                 }
                 Status::Stale => {

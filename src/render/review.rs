@@ -10,10 +10,9 @@ use serde::Serialize;
 
 use super::markdown::{RenderCtx, plain_text, render_inline};
 use super::{PageLinks, Renderer};
-use crate::align::{Counts, Status};
+use crate::align::Counts;
 use crate::check::{self, Finding};
 use crate::diag::{Location, Result};
-use crate::segment::normalize;
 use crate::site::{Site, relative_url};
 
 /// The URL prefix of the review view.
@@ -114,14 +113,17 @@ impl Renderer<'_> {
             .map(|r| r.findings)
             .unwrap_or_default();
         let text = tr.page.src.text.as_str();
-        // Findings by segment ID, and by English text for missing units.
-        let mut by_seg: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
-        let mut by_english: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+        // Findings by the segment or the missing unit they are about: each
+        // finding goes to one row (never to every row with the same ID or
+        // English text, which made a page of repeated text quadratic).
+        let mut by_seg: Vec<Vec<&Finding>> = vec![Vec::new(); tr.sxs.segments.len()];
+        let mut by_unit: BTreeMap<usize, Vec<&Finding>> = BTreeMap::new();
+        let mut unattached: Vec<&Finding> = Vec::new();
         for f in &findings {
-            match (&f.segment_id, &f.english) {
-                (Some(id), _) => by_seg.entry(id.as_str()).or_default().push(f),
-                (None, Some(e)) => by_english.entry(e.as_str()).or_default().push(f),
-                _ => {}
+            match (f.segment, f.unit) {
+                (Some(s), _) if s < by_seg.len() => by_seg[s].push(f),
+                (None, Some(u)) => by_unit.entry(u).or_default().push(f),
+                _ => unattached.push(f),
             }
         }
         let mut rows = Vec::new();
@@ -129,7 +131,7 @@ impl Renderer<'_> {
         let src = site.sources.get(rel);
         if let (Some(src), Some(al)) = (src, &tr.alignment) {
             let en = src.page.src.text.as_str();
-            for u in &al.units {
+            for (k, u) in al.units.iter().enumerate() {
                 let en_md = &en[u.range.clone()];
                 let english = render_inline(en_md, &rctx, false);
                 let (translation, segment_id, loc) = match u.segments.first() {
@@ -150,14 +152,10 @@ impl Renderer<'_> {
                 };
                 let mut fs: Vec<&Finding> = Vec::new();
                 for &s in &u.segments {
-                    if let Some(v) = by_seg.get(tr.sxs.segments[s].id(text)) {
-                        fs.extend(v.iter().copied());
-                    }
+                    fs.append(&mut by_seg[s]);
                 }
-                if u.status == Status::Missing
-                    && let Some(v) = by_english.get(normalize(en_md).as_str())
-                {
-                    fs.extend(v.iter().copied());
+                if let Some(mut v) = by_unit.remove(&k) {
+                    fs.append(&mut v);
                 }
                 // A missing unit opens where its translation belongs.
                 let loc = fs
@@ -179,7 +177,7 @@ impl Renderer<'_> {
             for &s in &al.orphans {
                 let seg = &tr.sxs.segments[s];
                 let loc = tr.page.src.location(seg.range.start);
-                let fs: Vec<&Finding> = by_seg.get(seg.id(text)).map(|v| v.to_vec()).unwrap_or_default();
+                let fs = std::mem::take(&mut by_seg[s]);
                 rows.push(Row {
                     status: "orphaned",
                     english: format!(
@@ -196,11 +194,10 @@ impl Renderer<'_> {
             }
         }
         // Findings that belong to no row: front matter, span structure.
-        let attached = |f: &Finding| match &f.segment_id {
-            Some(id) => rows.iter().any(|r| r.segment_id == *id),
-            None => f.rule == check::Rule::Missing,
-        };
-        for f in findings.iter().filter(|f| !attached(f)) {
+        unattached.extend(by_seg.into_iter().flatten());
+        unattached.extend(by_unit.into_values().flatten());
+        unattached.sort_by_key(|f| f.diag.location.clone());
+        for f in unattached {
             page_problems.push(Problem {
                 rule: f.rule.code(),
                 severity: f.severity().as_str(),
