@@ -163,3 +163,57 @@ fn normalise_dots(path: &str) -> String {
     }
     out
 }
+
+#[cfg(unix)]
+#[test]
+fn folder_links_out_of_the_site_are_not_walked_and_inside_links_are() {
+    use std::os::unix::fs::symlink;
+    let site = SampleSite::new();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(
+        elsewhere.path().join("outside.md"),
+        "---\ntitle: Outside\n---\n# secret-token-123\n",
+    )
+    .unwrap();
+    std::fs::write(elsewhere.path().join("outside.txt"), "secret-token-123").unwrap();
+    symlink(elsewhere.path(), site.path("content/en-US/x")).unwrap();
+    symlink(elsewhere.path(), site.path("content/cs-CZ/events/x")).unwrap();
+    std::fs::create_dir_all(site.path("static")).unwrap();
+    symlink(elsewhere.path(), site.path("static/ext")).unwrap();
+    // Inside the site: followed; a loop is left out.
+    symlink(site.path("content/en-US/events"), site.path("content/en-US/alias")).unwrap();
+    symlink(site.path("content/en-US"), site.path("content/en-US/events/up")).unwrap();
+
+    let o = site.run(&["build"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let e = stderr(&o);
+    for link in ["content/en-US/x", "content/cs-CZ/events/x", "static/ext"] {
+        let warning = format!("warning[outside-link]: {link} is a symbolic link to a folder outside the site");
+        assert_eq!(e.matches(&warning).count(), 1, "{link}: {e}");
+    }
+    assert!(
+        e.contains("warning[link-loop]: content/en-US/events/up is a symbolic link to a folder that contains it"),
+        "{e}"
+    );
+    for gone in ["public/en-US/x", "public/cs-CZ/events/x", "public/ext"] {
+        assert!(!site.path(gone).exists(), "{gone}");
+    }
+    let mut leaked = Vec::new();
+    for entry in walkdir::WalkDir::new(site.path("public")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file()
+            && std::fs::read(entry.path())
+                .unwrap()
+                .windows(16)
+                .any(|w| w == b"secret-token-123")
+        {
+            leaked.push(entry.path().to_path_buf());
+        }
+    }
+    assert_eq!(leaked, Vec::<std::path::PathBuf>::new());
+    assert!(
+        site.path("public/en-US/alias/4031-dispatchsessionfailed/index.html")
+            .is_file(),
+        "a folder link inside the site is followed"
+    );
+}
