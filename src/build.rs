@@ -50,6 +50,9 @@ pub struct BuildReport {
     pub counts: Vec<(String, Counts)>,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
+    /// Staging folders of interrupted builds (killed ones) removed from
+    /// beside the output.
+    pub stale_removed: usize,
 }
 
 impl BuildReport {
@@ -153,8 +156,11 @@ fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant) ->
         }
         return Err(Error::Content(warnings));
     }
+    let stale_removed = staging.stale_removed();
     staging.commit()?;
-    Ok(report(site, &locales, &rendered.summaries, warnings, out, started))
+    let mut report = report(site, &locales, &rendered.summaries, warnings, out, started);
+    report.stale_removed = stale_removed;
+    Ok(report)
 }
 
 /// What a build did, from the pages it wrote.
@@ -188,6 +194,7 @@ pub(crate) fn report(
         counts,
         warnings,
         elapsed: started.elapsed(),
+        stale_removed: 0,
     }
 }
 

@@ -217,3 +217,127 @@ fn folder_links_out_of_the_site_are_not_walked_and_inside_links_are() {
         "a folder link inside the site is followed"
     );
 }
+
+/// The staging folders beside `out` (`.public.locdoc-staging-…`).
+fn staging_folders(parent: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(parent)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".public.locdoc-staging-"))
+        .map(|e| e.path())
+        .collect();
+    v.sort();
+    v
+}
+
+/// The id of a process that has ended and was waited for.
+fn dead_pid() -> u32 {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_locdoc"))
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    pid
+}
+
+#[test]
+fn a_build_removes_staging_folders_of_killed_builds_and_only_those() {
+    let site = SampleSite::new();
+    let stale = site.path(".public.locdoc-staging-a1b2c3");
+    site.write(".public.locdoc-staging-a1b2c3/en-US/index.html", "half a build");
+    site.write(
+        &format!(".public.locdoc-staging-a1b2c3/{}", locdoc::write::STAGING_MARKER),
+        &format!("pid {}\n", dead_pid()),
+    );
+    let unmarked = site.path(".public.locdoc-staging-d4e5f6");
+    site.write(".public.locdoc-staging-d4e5f6/mine.txt", "not locdoc's");
+    site.write("keep/.public.locdoc-staging-x/y.txt", "elsewhere");
+
+    let o = site.run(&["build", "--no-search"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Removed 1 staging folder left by an interrupted build"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!stale.exists());
+    assert_eq!(
+        std::fs::read_to_string(unmarked.join("mine.txt")).unwrap(),
+        "not locdoc's"
+    );
+    assert!(site.path("keep/.public.locdoc-staging-x/y.txt").is_file());
+    assert_eq!(staging_folders(site.root()), [unmarked]);
+
+    let o = site.run(&["build", "--no-search"]);
+    assert!(!stdout(&o).contains("Removed"), "nothing to remove: no line");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_running_build_keeps_its_staging_folder_and_a_killed_one_loses_it() {
+    use std::process::{Command, Stdio};
+    let site = SampleSite::new();
+    /// A build process, killed (`kill -9`) when the test ends however it ends.
+    struct Build(std::process::Child);
+    impl Drop for Build {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    // Catch a build while it writes into its staging folder, and stop it there.
+    let mut caught = None;
+    for _ in 0..5 {
+        let mut child = Build(
+            Command::new(env!("CARGO_BIN_EXE_locdoc"))
+                .arg("build")
+                .current_dir(site.root())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        let found = loop {
+            let marked = staging_folders(site.root())
+                .into_iter()
+                .find(|p| p.join(locdoc::write::STAGING_MARKER).is_file());
+            if marked.is_some() || child.0.try_wait().unwrap().is_some() {
+                break marked;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        };
+        if let Some(dir) = found {
+            let stopped = Command::new("kill")
+                .args(["-STOP", &child.0.id().to_string()])
+                .status()
+                .unwrap();
+            assert!(stopped.success());
+            caught = Some((child, dir));
+            break;
+        }
+    }
+    let (mut child, running) = caught.expect("a build was caught while writing its staging folder");
+
+    // Another build meanwhile: the stopped build's folder is not stale.
+    let o = site.run(&["build", "--no-search"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("Removed"), "{}", stdout(&o));
+    assert!(running.join(locdoc::write::STAGING_MARKER).is_file());
+
+    // kill -9: the folder stays behind, and the next build removes it.
+    child.0.kill().unwrap();
+    child.0.wait().unwrap();
+    assert!(running.is_dir(), "a killed build leaves its staging folder");
+    let o = site.run(&["build", "--no-search"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Removed 1 staging folder left by an interrupted build"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!running.exists());
+    assert_eq!(staging_folders(site.root()), Vec::<std::path::PathBuf>::new());
+    assert!(site.path("public/en-US/index.html").is_file());
+}
