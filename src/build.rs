@@ -50,6 +50,9 @@ pub struct BuildReport {
     pub counts: Vec<(String, Counts)>,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
+    /// Staging folders of interrupted builds (killed ones) removed from
+    /// beside the output.
+    pub stale_removed: usize,
 }
 
 impl BuildReport {
@@ -153,8 +156,11 @@ fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant) ->
         }
         return Err(Error::Content(warnings));
     }
+    let stale_removed = staging.stale_removed();
     staging.commit()?;
-    Ok(report(site, &locales, &rendered.summaries, warnings, out, started))
+    let mut report = report(site, &locales, &rendered.summaries, warnings, out, started);
+    report.stale_removed = stale_removed;
+    Ok(report)
 }
 
 /// What a build did, from the pages it wrote.
@@ -188,6 +194,7 @@ pub(crate) fn report(
         counts,
         warnings,
         elapsed: started.elapsed(),
+        stale_removed: 0,
     }
 }
 
@@ -464,7 +471,7 @@ pub fn copy_assets(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> R
     for (name, bytes) in &renderer.templates.assets {
         sink.write(name, bytes)?;
     }
-    copy_static(&site.root, &site.config.static_dir, sink)?;
+    copy_static(site, sink)?;
     let own: std::collections::HashSet<(usize, &str)> = site
         .inventory
         .assets
@@ -484,21 +491,16 @@ pub fn copy_assets(renderer: &Renderer, locales: &[usize], sink: &dyn Sink) -> R
     Ok(())
 }
 
-fn copy_static(root: &Path, dir: &Path, sink: &dyn Sink) -> Result<()> {
+/// The site's `static/` folder, without the links out of the site (the
+/// walk of the site reported them).
+fn copy_static(site: &Site, sink: &dyn Sink) -> Result<()> {
+    let dir = &site.config.static_dir;
     if !dir.is_dir() {
         return Ok(());
     }
-    let roots: Vec<std::path::PathBuf> = std::fs::canonicalize(root).into_iter().collect();
-    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
-        let entry = entry.map_err(|e| Error::walk(dir, e))?;
-        if entry.file_type().is_file() {
-            if entry.path_is_symlink() && !crate::load::stays_inside(entry.path(), &roots) {
-                // Reported by the walk of the site; never copied.
-                continue;
-            }
-            let rel = crate::diag::rel_path(dir, entry.path());
-            sink.copy(entry.path(), &rel)?;
-        }
+    let roots = crate::tree::site_roots(&site.root, &site.config.content_dir);
+    for entry in crate::tree::files(dir, &roots, &site.root, false)?.files {
+        sink.copy(entry.path(), &crate::diag::rel_path(dir, entry.path()))?;
     }
     Ok(())
 }

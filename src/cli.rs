@@ -244,6 +244,15 @@ fn print_build(report: &BuildReport) {
             }
         }
     }
+    match report.stale_removed {
+        0 => {}
+        1 => {
+            let _ = writeln!(out, "Removed 1 staging folder left by an interrupted build");
+        }
+        n => {
+            let _ = writeln!(out, "Removed {n} staging folders left by interrupted builds");
+        }
+    }
     if !report.warnings.is_empty() {
         let _ = writeln!(out, "{} warnings", report.warnings.len());
     }

@@ -4,7 +4,7 @@
 //!
 //! | stage | module | owns |
 //! |---|---|---|
-//! | load | [`load`] | walking `content/`, reading pages, front matter |
+//! | load | [`load`] | walking `content/` (through [`tree`]), reading pages, front matter |
 //! | segment | [`segment`] | sxs segments of locale pages; blocks of English pages |
 //! | align | [`align`] | placing translations on the English source; statuses |
 //! | render | [`render`] | Markdown → HTML, templates, UI strings |
@@ -31,6 +31,7 @@ pub mod segment;
 pub mod serve;
 pub mod shard;
 pub mod site;
+pub mod tree;
 pub mod write;
 
 pub use build::{BuildOptions, BuildReport, build};

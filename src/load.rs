@@ -36,16 +36,18 @@ pub fn stays_inside(path: &Path, roots: &[PathBuf]) -> bool {
     std::fs::canonicalize(path).is_ok_and(|real| roots.iter().any(|r| real.starts_with(r)))
 }
 
-/// A warning for a link out of the site.
+/// A warning for a link out of the site (to a file, or a folder that is
+/// then not walked).
 pub fn outside_warning(root: &Path, path: &Path) -> Diagnostic {
+    let what = if path.is_dir() { "folder" } else { "file" };
     Diagnostic::warning(
         "outside-link",
         format!(
-            "{} is a symbolic link to a file outside the site; it is left out",
+            "{} is a symbolic link to a {what} outside the site; it is left out",
             display_path(root, path)
         ),
     )
-    .help("copy the file into the site instead of linking to it")
+    .help(format!("copy the {what} into the site instead of linking to it"))
 }
 
 impl Inventory {
@@ -123,25 +125,11 @@ pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
     locale_dirs.sort();
 
     let mut inv = Inventory::default();
-    let roots: Vec<PathBuf> = [root, content.as_path()]
-        .iter()
-        .filter_map(|p| std::fs::canonicalize(p).ok())
-        .collect();
+    let roots = crate::tree::site_roots(root, content);
     for (locale, dir) in locale_dirs {
-        let walker = walkdir::WalkDir::new(&dir)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
-            let entry = entry.map_err(|e| Error::walk(&dir, e))?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            if entry.path_is_symlink() && !stays_inside(entry.path(), &roots) {
-                inv.warnings.push(outside_warning(root, entry.path()));
-                continue;
-            }
+        let walked = crate::tree::files(&dir, &roots, root, true)?;
+        inv.warnings.extend(walked.warnings);
+        for entry in walked.files {
             let path = entry.into_path();
             let rel = rel_path(&dir, &path);
             let name = rel.rsplit('/').next().unwrap_or(&rel);
@@ -154,15 +142,8 @@ pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
     }
     // static/ is copied as it is; links out of the site are not.
     if config.static_dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&config.static_dir)
-            .follow_links(true)
-            .into_iter()
-            .flatten()
-        {
-            if entry.file_type().is_file() && entry.path_is_symlink() && !stays_inside(entry.path(), &roots) {
-                inv.warnings.push(outside_warning(root, entry.path()));
-            }
-        }
+        inv.warnings
+            .extend(crate::tree::files(&config.static_dir, &roots, root, false)?.warnings);
     }
     Ok(inv)
 }

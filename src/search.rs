@@ -150,7 +150,7 @@ fn page_url(path: &str, keep_index: bool) -> String {
     } else {
         path.strip_suffix("index.html").unwrap_or(path)
     };
-    format!("/{p}")
+    format!("/{}", crate::site::url_path(p))
 }
 
 fn search_error(e: impl std::fmt::Display) -> Error {
@@ -315,5 +315,7 @@ mod tests {
     fn page_urls_are_root_relative() {
         assert_eq!(page_url("ru-RU/etw/a/index.html", false), "/ru-RU/etw/a/");
         assert_eq!(page_url("ru-RU/etw/a/index.html", true), "/ru-RU/etw/a/index.html");
+        // Pagefind keeps a URL given to it as it is: locdoc encodes it.
+        assert_eq!(page_url("cs-CZ/a b#c?/index.html", false), "/cs-CZ/a%20b%23c%3F/");
     }
 }

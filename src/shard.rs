@@ -162,15 +162,11 @@ pub fn merge(opts: &BuildOptions, parts: &[PathBuf]) -> Result<BuildReport> {
     let templates = Templates::load(&site.config.templates_dir, &site.root)?;
     let renderer = Renderer::new(&site, &i18n, &templates);
     crate::build::finish(&renderer, &locales, &summaries, &status, search, &staging)?;
+    let stale_removed = staging.stale_removed();
     staging.commit()?;
-    Ok(crate::build::report(
-        &site,
-        &locales,
-        &summaries,
-        Vec::new(),
-        &out,
-        started,
-    ))
+    let mut report = crate::build::report(&site, &locales, &summaries, Vec::new(), &out, started);
+    report.stale_removed = stale_removed;
+    Ok(report)
 }
 
 /// Reads the manifest of every part and checks that they are the shards

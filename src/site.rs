@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use rayon::prelude::*;
 
 use crate::align::{self, Alignment};
@@ -266,8 +267,33 @@ pub fn join_rel(dir: &str, path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// The relative URL from folder `from` to `to` (both relative to the
-/// output root; folders end in `/`).
+/// What a URL path segment keeps as it is: RFC 3986's unreserved
+/// characters. Everything else, every byte of a non-ASCII letter included,
+/// is percent-encoded, so a URL is valid in `href`, in `sitemap.xml` (which
+/// wants encoded URLs) and in a search result alike.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// A `/`-separated output path (as the files are named on disk) as a URL
+/// path: each segment percent-encoded, the `/` between them kept. Every URL
+/// locdoc writes to a page or an output file goes through here.
+pub fn url_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for (i, seg) in path.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        out.extend(utf8_percent_encode(seg, SEGMENT));
+    }
+    out
+}
+
+/// The absolute URL of output path `path` under `base_url` (ending in `/`).
+pub fn absolute_url(base_url: &str, path: &str) -> String {
+    format!("{base_url}{}", url_path(path))
+}
+
+/// The relative URL from folder `from` to `to` (both output paths relative
+/// to the output root, as on disk; folders end in `/`), percent-encoded.
 pub fn relative_url(from: &str, to: &str) -> String {
     let f: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
     let t: Vec<&str> = to.split('/').collect();
@@ -276,7 +302,7 @@ pub fn relative_url(from: &str, to: &str) -> String {
         common += 1;
     }
     let mut out = "../".repeat(f.len() - common);
-    out.push_str(&t[common..].join("/"));
+    out.push_str(&url_path(&t[common..].join("/")));
     if out.is_empty() {
         out.push_str("./");
     }
@@ -304,6 +330,33 @@ mod tests {
             relative_url("cs-CZ/events/a/", "static/locdoc.css"),
             "../../../static/locdoc.css"
         );
+    }
+
+    #[test]
+    fn urls_percent_encode_each_segment_and_keep_the_slashes() {
+        assert_eq!(url_path("cs-CZ/events/4031-x_y.z~/"), "cs-CZ/events/4031-x_y.z~/");
+        assert_eq!(url_path("en-US/a b#c?/"), "en-US/a%20b%23c%3F/");
+        assert_eq!(url_path("en-US/100%/"), "en-US/100%25/");
+        assert_eq!(
+            url_path("en-US/<img src=x onerror=alert(1)>/"),
+            "en-US/%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E/"
+        );
+        assert_eq!(url_path("en-US/čeština/"), "en-US/%C4%8De%C5%A1tina/");
+        assert_eq!(url_path(""), "");
+        // The encoding is undone by a percent-decoder: the file on disk is found.
+        let name = "en-US/a b#c?%/čeština <'\"&>/";
+        assert_eq!(
+            percent_encoding::percent_decode_str(&url_path(name))
+                .decode_utf8()
+                .unwrap(),
+            name
+        );
+        assert_eq!(
+            absolute_url("https://e.org/docs/", "en-US/a b/"),
+            "https://e.org/docs/en-US/a%20b/"
+        );
+        assert_eq!(relative_url("en-US/a b/", "en-US/c d/"), "../c%20d/");
+        assert_eq!(relative_url("en-US/a b/", "en-US/a b/media/x y.png"), "media/x%20y.png");
     }
 
     #[test]

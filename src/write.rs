@@ -6,7 +6,15 @@
 //! folder and leaves the previous output untouched. A marker file tells
 //! locdoc an existing output folder is its own, so it never replaces a
 //! folder it did not write.
+//!
+//! A build that is killed (`kill -9`, a power cut) leaves its staging folder
+//! behind. Each staging folder holds a marker of its own with the building
+//! process's id, locked (an advisory file lock) while the build runs; the
+//! next build of the same output removes the staging folders whose marker
+//! is no longer locked and whose process is gone, and nothing else.
 
+use std::fs::{File, TryLockError};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Error, Result};
@@ -14,11 +22,20 @@ use crate::diag::{Diagnostic, Error, Result};
 /// Name of the marker file in every output folder locdoc writes.
 pub const MARKER: &str = ".locdoc-output";
 
+/// Name of the marker file in a staging folder while its build runs:
+/// `pid <process id>`, locked by the building process.
+pub const STAGING_MARKER: &str = ".locdoc-staging";
+
 /// A build in progress. Dropping it without [`Staging::commit`] deletes
 /// everything written so far.
 pub struct Staging {
+    // Dropped in this order: the folder is deleted while its marker is
+    // still locked.
     dir: tempfile::TempDir,
     out: PathBuf,
+    /// The open staging marker, which holds the lock.
+    _marker: File,
+    stale_removed: usize,
 }
 
 impl Staging {
@@ -34,18 +51,29 @@ impl Staging {
         let name = out
             .file_name()
             .map_or("out".into(), |n| n.to_string_lossy().into_owned());
+        let prefix = format!(".{name}.locdoc-staging-");
+        let stale_removed = remove_stale(&parent, &prefix);
         let dir = tempfile::Builder::new()
-            .prefix(&format!(".{name}.locdoc-staging-"))
+            .prefix(&prefix)
             .tempdir_in(&parent)
             .map_err(|e| Error::io("create a staging folder in", &parent, e))?;
+        let marker = mark(dir.path())?;
         Ok(Staging {
             dir,
             out: out.to_path_buf(),
+            _marker: marker,
+            stale_removed,
         })
     }
 
     pub fn path(&self) -> &Path {
         self.dir.path()
+    }
+
+    /// How many staging folders of interrupted builds of the same output
+    /// were removed when this one was made.
+    pub fn stale_removed(&self) -> usize {
+        self.stale_removed
     }
 
     /// Writes `bytes` to `rel` (a `/`-separated path) inside the staging folder.
@@ -95,6 +123,10 @@ impl Staging {
             MARKER,
             b"This folder is written by locdoc build; it is replaced on every build.\n",
         )?;
+        // From here on the folder is the output, not a staging folder (the
+        // marker goes while still locked).
+        let staging_marker = self.dir.path().join(STAGING_MARKER);
+        std::fs::remove_file(&staging_marker).map_err(|e| Error::io("remove", &staging_marker, e))?;
         let staged = self.dir.keep();
         #[cfg(unix)]
         {
@@ -130,6 +162,91 @@ impl Staging {
             let _ = std::fs::remove_dir_all(old);
         }
         Ok(())
+    }
+}
+
+/// Puts the staging marker into `dir`: locked before it gets its name, so
+/// a marker another build sees is locked as long as its build runs.
+fn mark(dir: &Path) -> Result<File> {
+    let new = dir.join(format!("{STAGING_MARKER}.new"));
+    let mut file = File::create(&new).map_err(|e| Error::io("create", &new, e))?;
+    // A file system without locks leaves the process id to tell.
+    let _ = file.try_lock();
+    writeln!(file, "pid {}", std::process::id()).map_err(|e| Error::io("write", &new, e))?;
+    let path = dir.join(STAGING_MARKER);
+    std::fs::rename(&new, &path).map_err(|e| Error::io("create", &path, e))?;
+    Ok(file)
+}
+
+/// Removes the staging folders in `parent` named `prefix…` whose build is
+/// over: they hold a staging marker that nobody has locked, naming a
+/// process that is gone. Returns how many were removed. Anything else —
+/// a folder without the marker, a link, a folder that cannot be read — is
+/// left alone.
+fn remove_stale(parent: &Path, prefix: &str) -> usize {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let named = entry.file_name().to_str().is_some_and(|n| n.starts_with(prefix));
+        // file_type() does not follow links: a link to a folder is not one.
+        if !named || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let path = entry.path();
+        // Held (locked) while the folder is removed.
+        let Some(_marker) = stale_marker(&path) else {
+            continue;
+        };
+        if std::fs::remove_dir_all(&path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// The open, locked staging marker of folder `dir` when its build is over.
+fn stale_marker(dir: &Path) -> Option<File> {
+    let path = dir.join(STAGING_MARKER);
+    if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    let file = File::open(&path).ok()?;
+    let mut text = String::new();
+    (&file).take(64).read_to_string(&mut text).ok()?;
+    let pid: u32 = text.trim().strip_prefix("pid ")?.parse().ok()?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(TryLockError::WouldBlock) => return None,
+        // No locks here: only a process id known to be gone will do.
+        Err(TryLockError::Error(_)) if !can_tell_liveness() => return None,
+        Err(TryLockError::Error(_)) => {}
+    }
+    (!process_alive(pid)).then_some(file)
+}
+
+/// True when [`process_alive`] can tell a gone process from a running one.
+fn can_tell_liveness() -> bool {
+    cfg!(target_os = "linux")
+}
+
+/// True when process `pid` runs (a zombie does not). Where that cannot be
+/// told, false: the lock alone decides.
+fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    if !can_tell_liveness() {
+        return false;
+    }
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // The state follows the command name, which is in parentheses.
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            .is_none_or(|state| state != "Z" && state != "X"),
+        Err(_) => false,
     }
 }
 
@@ -197,6 +314,108 @@ mod tests {
         }
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"good");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// The id of a process that has ended (and was waited for).
+    fn dead_pid() -> u32 {
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+            .arg("--list")
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        pid
+    }
+
+    /// A staging folder for `public` in `dir` as a killed build leaves it.
+    fn leftover(dir: &Path, suffix: &str, marker: Option<u32>) -> PathBuf {
+        let p = dir.join(format!(".public.locdoc-staging-{suffix}"));
+        std::fs::create_dir_all(p.join("en-US")).unwrap();
+        std::fs::write(p.join("en-US/index.html"), "half").unwrap();
+        if let Some(pid) = marker {
+            std::fs::write(p.join(STAGING_MARKER), format!("pid {pid}\n")).unwrap();
+        }
+        p
+    }
+
+    #[test]
+    fn staging_folders_of_killed_builds_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let dead = dead_pid();
+        let stale = leftover(dir.path(), "AAAAAA", Some(dead));
+        let stale2 = leftover(dir.path(), "BBBBBB", Some(dead));
+        let unmarked = leftover(dir.path(), "CCCCCC", None);
+        let alive = leftover(dir.path(), "DDDDDD", Some(std::process::id()));
+        let garbled = leftover(dir.path(), "EEEEEE", None);
+        std::fs::write(garbled.join(STAGING_MARKER), "not a pid").unwrap();
+        // Another output's staging folder, and a link named like ours.
+        let other = dir.path().join(".site.locdoc-staging-FFFFFF");
+        std::fs::create_dir(&other).unwrap();
+        std::fs::write(other.join(STAGING_MARKER), format!("pid {dead}\n")).unwrap();
+        let elsewhere = leftover(dir.path(), "elsewhere", Some(dead));
+        let elsewhere = {
+            let moved = dir.path().join("elsewhere");
+            std::fs::rename(&elsewhere, &moved).unwrap();
+            moved
+        };
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&elsewhere, dir.path().join(".public.locdoc-staging-GGGGGG")).unwrap();
+
+        let s = Staging::new(&out).unwrap();
+        assert_eq!(s.stale_removed(), 2);
+        assert!(!stale.exists() && !stale2.exists());
+        for kept in [&unmarked, &alive, &garbled, &other] {
+            assert!(kept.is_dir(), "{}", kept.display());
+        }
+        assert!(elsewhere.join("en-US/index.html").is_file(), "a link is not followed");
+        #[cfg(unix)]
+        assert!(dir.path().join(".public.locdoc-staging-GGGGGG").is_symlink());
+        s.commit().unwrap();
+        assert!(!out.join(STAGING_MARKER).exists(), "the output holds no staging marker");
+        assert!(out.join(MARKER).exists());
+        // Nothing more to remove the next time.
+        assert_eq!(Staging::new(&out).unwrap().stale_removed(), 0);
+    }
+
+    #[test]
+    fn a_running_build_keeps_its_staging_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = Staging::new(&out).unwrap();
+        first.write("index.html", b"first").unwrap();
+        // The marker names this (running) process and is locked.
+        let marker = std::fs::read_to_string(first.path().join(STAGING_MARKER)).unwrap();
+        assert_eq!(marker, format!("pid {}\n", std::process::id()));
+        let second = Staging::new(&out).unwrap();
+        assert_eq!(second.stale_removed(), 0);
+        assert!(first.path().join("index.html").is_file());
+        drop(second);
+        first.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"first");
+    }
+
+    #[test]
+    fn a_locked_marker_keeps_the_folder_whatever_its_process_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = leftover(dir.path(), "AAAAAA", Some(dead_pid()));
+        let lock = File::open(held.join(STAGING_MARKER)).unwrap();
+        lock.try_lock().unwrap();
+        assert!(stale_marker(&held).is_none());
+        assert_eq!(remove_stale(dir.path(), ".public.locdoc-staging-"), 0);
+        assert!(held.join("en-US/index.html").is_file());
+        drop(lock);
+        assert_eq!(remove_stale(dir.path(), ".public.locdoc-staging-"), 1);
+        assert!(!held.exists());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn processes_are_told_alive_or_gone() {
+        assert!(process_alive(std::process::id()));
+        assert!(process_alive(1), "init runs");
+        assert!(!process_alive(dead_pid()));
     }
 
     #[test]

@@ -28,7 +28,7 @@ use tera::Context;
 use crate::align::{Counts, Status};
 use crate::diag::{Diagnostic, Result};
 use crate::segment::sxs::Piece;
-use crate::site::{Site, Source, Translation, join_rel, parent_dir, relative_url};
+use crate::site::{Site, Source, Translation, absolute_url, join_rel, parent_dir, relative_url};
 use event::{EventProps, EventRow};
 use markdown::{Fills, LinkResolver, RenderCtx, esc_attr, plain_text, render_document, render_inline};
 
@@ -422,7 +422,7 @@ impl<'s> Renderer<'s> {
             if has {
                 alts.push(Alternate {
                     hreflang: l.code.clone(),
-                    href: format!("{}{to}", cfg.base_url),
+                    href: absolute_url(&cfg.base_url, &to),
                 });
             }
         }
@@ -443,7 +443,7 @@ impl<'s> Renderer<'s> {
         let (langs, alts) = self.languages(rel, locale, &out_dir);
         ctx.insert("languages", &langs);
         ctx.insert("alternates", &alts);
-        ctx.insert("canonical", &format!("{}{out_dir}", self.site.config.base_url));
+        ctx.insert("canonical", &absolute_url(&self.site.config.base_url, &out_dir));
         ctx.insert("title", title);
         if let Some(d) = description {
             ctx.insert("description", d);

@@ -13,7 +13,7 @@ use super::{PageLinks, Renderer};
 use crate::align::Counts;
 use crate::check::{self, Finding};
 use crate::diag::{Location, Result};
-use crate::site::{Site, relative_url};
+use crate::site::{Site, relative_url, url_path};
 
 /// The URL prefix of the review view.
 pub const PREFIX: &str = "_review";
@@ -61,7 +61,7 @@ fn editor_link(site: &Site, template: &str, loc: &Location) -> String {
             .unwrap_or_else(|_| site.root.join(path))
     };
     template
-        .replace("{path}", &abs.to_string_lossy())
+        .replace("{path}", &url_path(&abs.to_string_lossy()))
         .replace("{line}", &loc.line.to_string())
         .replace("{column}", &loc.column.to_string())
 }
@@ -275,7 +275,7 @@ impl Renderer<'_> {
                 };
                 Some(P {
                     title,
-                    url: if r.present { url.dir.clone() } else { String::new() },
+                    url: if r.present { url_path(&url.dir) } else { String::new() },
                     problems: r.findings.len(),
                     errors,
                     coverage: format!("{:.1}%", r.counts.coverage_floor()),

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::Counts;
 use crate::check::{CheckReport, LocaleSummary, PageResult, Rule};
 use crate::diag::Result;
-use crate::site::{Site, parent_dir, relative_url};
+use crate::site::{Site, absolute_url, parent_dir, relative_url, url_path};
 
 use super::event::EventRow;
 use super::markdown::{esc_attr, esc_text};
@@ -241,7 +241,7 @@ struct ProblemPage {
 
 impl Renderer<'_> {
     fn abs(&self, dir: &str) -> String {
-        format!("{}{dir}", self.site.config.base_url)
+        absolute_url(&self.site.config.base_url, dir)
     }
 
     /// `hreflang` alternates of a generated page that every locale has at
@@ -431,7 +431,7 @@ impl Renderer<'_> {
             if let Some(sec) = sections.last_mut() {
                 sec.pages.push(PageLink {
                     title: s.title.clone(),
-                    url: self.link(url.dir.clone()),
+                    url: self.link(url_path(&url.dir)),
                     coverage_text,
                 });
             }

@@ -60,8 +60,8 @@ impl Built {
             .collect()
     }
 
-    /// The output file an URL found in `from` points to (`None`: not internal).
-    /// Absolute URLs under the base URL count as internal.
+    /// The output file an URL found in `from` points to (`None`: not internal),
+    /// percent-decoded. Absolute URLs under the base URL count as internal.
     pub fn target(&self, from: &str, url: &str) -> Option<(String, Option<String>)> {
         let (url, frag) = match url.split_once('#') {
             Some((u, f)) => (u, Some(f.to_string())),
@@ -97,6 +97,10 @@ impl Built {
             }
             p
         };
+        // URLs are percent-encoded; files are named as decoded.
+        let path = percent_encoding::percent_decode_str(&path)
+            .decode_utf8_lossy()
+            .into_owned();
         let path = if path.is_empty() || path.ends_with('/') {
             format!("{path}index.html")
         } else {
