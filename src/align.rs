@@ -160,20 +160,52 @@ fn is_boundary(s: &str, at: usize, before: bool) -> bool {
     }
 }
 
-/// Every occurrence of `needle` in the source: whole blocks if it is one,
-/// else substrings starting and ending on word boundaries.
-fn occurrences(doc: &SourceDoc, needle: &str) -> Vec<Hit> {
-    if let Some(blocks) = doc.by_text.get(needle) {
-        return blocks
-            .iter()
-            .map(|&b| doc.joined_starts[b]..doc.joined_starts[b] + needle.len())
-            .collect();
+/// Every occurrence of each of `needles` in the source: whole blocks if it
+/// is one, else substrings starting and ending on word boundaries. The
+/// substrings are found in one pass over the source for all needles
+/// (Aho-Corasick), not one pass per needle.
+fn occurrences(doc: &SourceDoc, needles: &[&str]) -> Vec<(String, Vec<Hit>)> {
+    let mut out = Vec::with_capacity(needles.len());
+    let mut inner: Vec<&str> = Vec::new();
+    for &needle in needles {
+        match doc.by_text.get(needle) {
+            Some(blocks) => out.push((
+                needle.to_string(),
+                blocks
+                    .iter()
+                    .map(|&b| doc.joined_starts[b]..doc.joined_starts[b] + needle.len())
+                    .collect(),
+            )),
+            None => inner.push(needle),
+        }
+    }
+    if inner.is_empty() {
+        return out;
     }
     let j = doc.joined.as_str();
-    memchr::memmem::find_iter(j.as_bytes(), needle.as_bytes())
-        .filter(|&p| is_boundary(j, p, true) && is_boundary(j, p + needle.len(), false))
-        .map(|p| p..p + needle.len())
-        .collect()
+    let on_words = |r: &Hit| is_boundary(j, r.start, true) && is_boundary(j, r.end, false);
+    let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); inner.len()];
+    match aho_corasick::AhoCorasick::new(&inner) {
+        Ok(ac) => {
+            for m in ac.find_overlapping_iter(j) {
+                if on_words(&m.range()) {
+                    hits[m.pattern().as_usize()].push(m.range());
+                }
+            }
+        }
+        // Too large an automaton: one search per needle.
+        Err(_) => {
+            for (needle, hits) in inner.iter().zip(&mut hits) {
+                hits.extend(
+                    memchr::memmem::find_iter(j.as_bytes(), needle.as_bytes())
+                        .map(|p| p..p + needle.len())
+                        .filter(on_words),
+                );
+            }
+        }
+    }
+    out.extend(inner.into_iter().map(str::to_string).zip(hits));
+    out
 }
 
 /// Longest strictly increasing subsequence of `keys`, as indices.
@@ -201,18 +233,18 @@ fn lis(keys: &[usize]) -> Vec<usize> {
     out
 }
 
-/// Free ranges of `joined`, kept sorted, for overlap checks.
+/// The ranges of `joined` taken by placed segments (disjoint), by start.
 #[derive(Default)]
-struct Taken(Vec<Range<usize>>);
+struct Taken(std::collections::BTreeMap<usize, usize>);
 
 impl Taken {
     fn is_free(&self, r: &Range<usize>) -> bool {
-        let i = self.0.partition_point(|t| t.end <= r.start);
-        self.0.get(i).is_none_or(|t| t.start >= r.end)
+        // Ranges are disjoint: only the last one starting before `r` ends
+        // can reach into it.
+        self.0.range(..r.end).next_back().is_none_or(|(_, &end)| end <= r.start)
     }
     fn take(&mut self, r: Range<usize>) {
-        let i = self.0.partition_point(|t| t.start < r.start);
-        self.0.insert(i, r);
+        self.0.insert(r.start, r.end);
     }
 }
 
@@ -250,15 +282,18 @@ pub fn align_with(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc, cache: &
     // 1. Occurrences, computed once per distinct text (and page).
     let occ = cache.for_doc(doc);
     let mut lookup_count: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut new: Vec<&str> = Vec::new();
     for l in &lookups {
         if l.is_empty() {
             continue;
         }
-        *lookup_count.entry(l.as_str()).or_default() += 1;
-        if !occ.contains_key(l.as_str()) {
-            occ.insert(l.clone(), occurrences(doc, l));
+        let count = lookup_count.entry(l.as_str()).or_default();
+        *count += 1;
+        if *count == 1 && !occ.contains_key(l.as_str()) {
+            new.push(l);
         }
     }
+    occ.extend(occurrences(doc, &new));
     let occ = &*occ;
     let hits = |i: usize| -> &[Hit] { occ.get(lookups[i].as_str()).map_or(&[], Vec::as_slice) };
 
@@ -306,25 +341,33 @@ pub fn align_with(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc, cache: &
     }
 
     // 4. Anything left may take a free occurrence anywhere, nearest to where
-    // its neighbours by ID number are.
+    // its neighbours by ID number are. Each text's occurrences not yet taken
+    // are kept in order, so the nearest free one is found from `expected`
+    // outwards, not by trying them all for every segment.
     let mut by_number: Vec<usize> = (0..n).collect();
     by_number.sort_by_key(|&i| (sxs.segments[i].number.unwrap_or(u32::MAX), i));
-    for (rank, &i) in by_number.iter().enumerate() {
-        if placed[i].is_some() || lookups[i].is_empty() {
+    let mut untaken: FxHashMap<&str, std::collections::BTreeMap<usize, usize>> = FxHashMap::default();
+    let mut expected = 0;
+    for &i in &by_number {
+        if let Some(h) = &placed[i] {
+            expected = h.end;
             continue;
         }
-        let expected = by_number[..rank]
-            .iter()
-            .rev()
-            .find_map(|&j| placed[j].as_ref().map(|h| h.end))
-            .unwrap_or(0);
-        if let Some(h) = hits(i)
-            .iter()
-            .filter(|h| taken.is_free(h))
-            .min_by_key(|h| h.start.abs_diff(expected))
-        {
+        if lookups[i].is_empty() {
+            continue;
+        }
+        let free = untaken.entry(lookups[i].as_str()).or_insert_with(|| {
+            hits(i)
+                .iter()
+                .filter(|h| taken.is_free(h))
+                .map(|h| (h.start, h.end))
+                .collect()
+        });
+        if let Some(h) = nearest_free(free, &taken, expected) {
+            free.remove(&h.start);
+            expected = h.end;
             placed[i] = Some(h.clone());
-            taken.take(h.clone());
+            taken.take(h);
         }
     }
 
@@ -365,39 +408,54 @@ pub fn align_with(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc, cache: &
                 filled[s] = Some(u.range.clone());
             }
         }
-        // Gap texts are compared case-insensitively, once each.
+        // Gap texts are compared case-insensitively, as words, cut into
+        // words once each.
         let gap_texts: Vec<String> = gaps
             .iter()
             .map(|g| normalize(&src[g.1.clone()]).to_lowercase())
             .collect();
-        for i in 0..n {
+        let mut words = Words::default();
+        let gap_words: Vec<Vec<u32>> = gap_texts.iter().map(|t| words.of(t)).collect();
+        // The source window of an unplaced lookup lies between the units of
+        // the nearest placed segments before and after it (in page order):
+        // the same window for each run of unplaced lookups.
+        let mut i = 0;
+        while i < n {
             if placed[i].is_some() {
+                i += 1;
                 continue;
             }
-            // The source window between the units of the nearest placed
-            // segments before and after this one (in page order).
-            let lo = filled[..i]
+            let run_start = i;
+            while i < n && placed[i].is_none() {
+                i += 1;
+            }
+            let lo = filled[..run_start]
                 .iter()
                 .rev()
                 .find_map(|r| r.as_ref().map(|r| r.end))
                 .unwrap_or(0);
-            let hi = filled[i + 1..]
+            let hi = filled[i..]
                 .iter()
                 .find_map(|r| r.as_ref().map(|r| r.start))
                 .unwrap_or(src.len());
-            let lookup = lookups[i].to_lowercase();
             let first = gaps.partition_point(|g| g.1.start < lo);
-            let best = gaps[first..]
-                .iter()
-                .enumerate()
-                .take_while(|(_, g)| g.1.start < hi)
-                .filter(|(_, g)| g.1.end <= hi)
-                .map(|(k, _)| (first + k, similarity(&lookup, &gap_texts[first + k])))
-                .filter(|(_, s)| *s >= STALE_SIMILARITY)
-                .max_by(|a, b| a.1.total_cmp(&b.1));
-            match best {
-                Some((k, _)) => claimed[k].push(i),
-                None => orphans.push(i),
+            let window: Vec<usize> = (first..gaps.len())
+                .take_while(|&k| gaps[k].1.start < hi)
+                .filter(|&k| gaps[k].1.end <= hi)
+                .collect();
+            let run = run_start..i;
+            for (j, s) in run.clone().enumerate() {
+                let lookup = lookups[s].to_lowercase();
+                let lookup_words = words.of(&lookup);
+                let best = stale_candidates(&window, j, run.len())
+                    .iter()
+                    .map(|&k| (k, similarity((&lookup, &lookup_words), (&gap_texts[k], &gap_words[k]))))
+                    .filter(|(_, sim)| *sim >= STALE_SIMILARITY)
+                    .max_by(|a, b| a.1.total_cmp(&b.1));
+                match best {
+                    Some((k, _)) => claimed[k].push(s),
+                    None => orphans.push(s),
+                }
             }
         }
     }
@@ -429,9 +487,50 @@ pub fn align_with(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc, cache: &
     }
 }
 
-/// How alike two texts are, 0–1: the share of words they have in common,
-/// in order (a word diff; callers lower-case both).
-pub fn similarity(a: &str, b: &str) -> f32 {
+/// Gaps on either side of the diagonal that a lookup is compared with: a
+/// run of unplaced lookups and the gaps of its window are in the same
+/// order, so the `j`-th of `lookups` lookups is compared with the gaps
+/// around the `j`-th share of `window`. Small windows (all real ones) are
+/// compared whole; a page of thousands of unrelated segments costs
+/// thousands of comparisons, not millions.
+fn stale_candidates(window: &[usize], j: usize, lookups: usize) -> &[usize] {
+    const BAND: usize = 8;
+    if window.len() <= 2 * BAND + 1 {
+        return window;
+    }
+    let center = j * window.len() / lookups.max(1);
+    &window[center.saturating_sub(BAND)..(center + BAND + 1).min(window.len())]
+}
+
+/// Of the occurrences `free` (start → end, none taken by this text yet), the
+/// one nearest to `expected` that no other text took either; occurrences
+/// found taken on the way are dropped from `free`.
+fn nearest_free(free: &mut std::collections::BTreeMap<usize, usize>, taken: &Taken, expected: usize) -> Option<Hit> {
+    loop {
+        let after = free.range(expected..).next().map(|(&s, &e)| s..e);
+        let before = free.range(..expected).next_back().map(|(&s, &e)| s..e);
+        let h = match (before, after) {
+            (Some(b), Some(a)) => {
+                if expected.abs_diff(b.start) <= a.start.abs_diff(expected) {
+                    b
+                } else {
+                    a
+                }
+            }
+            (b, a) => b.or(a)?,
+        };
+        if taken.is_free(&h) {
+            return Some(h);
+        }
+        free.remove(&h.start);
+    }
+}
+
+/// How alike two texts are, 0–1: the share of words (and the spaces
+/// between them) they have in common, in order — a word diff's ratio, as
+/// `similar::TextDiff::from_words(a, b).ratio()` gives it (tested). Each text comes
+/// with its words from [`Words::of`]; callers lower-case both.
+pub fn similarity((a, a_words): (&str, &[u32]), (b, b_words): (&str, &[u32])) -> f32 {
     if a == b {
         return 1.0;
     }
@@ -443,7 +542,83 @@ pub fn similarity(a: &str, b: &str) -> f32 {
     if 2 * la.min(lb) < (la + lb) / 2 {
         return 0.0;
     }
-    similar::TextDiff::from_words(a, b).ratio()
+    let total = a_words.len() + b_words.len();
+    if total == 0 {
+        return 1.0;
+    }
+    2.0 * lcs_len(a_words, b_words) as f32 / total as f32
+}
+
+/// The length of the longest common subsequence of `a` and `b` — the words
+/// an optimal diff keeps — by the bit-parallel algorithm of Crochemore et
+/// al. (2001): one pass over `b` with `a`'s positions as bits, 64 at a time.
+fn lcs_len(a: &[u32], b: &[u32]) -> usize {
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    let words = a.len().div_ceil(64);
+    // For each word of `a`: the positions where it occurs.
+    let mut positions: FxHashMap<u32, Vec<u64>> = FxHashMap::default();
+    for (i, &w) in a.iter().enumerate() {
+        positions.entry(w).or_insert_with(|| vec![0; words])[i / 64] |= 1 << (i % 64);
+    }
+    let mut v = vec![u64::MAX; words];
+    for w in b {
+        let Some(m) = positions.get(w) else { continue };
+        let mut carry = false;
+        for (v, &m) in v.iter_mut().zip(m) {
+            let (sum, c1) = v.overflowing_add(*v & m);
+            let (sum, c2) = sum.overflowing_add(u64::from(carry));
+            carry = c1 || c2;
+            *v = sum | (*v & !m);
+        }
+    }
+    // The zero bits of `v` among `a`'s positions.
+    let tail = a.len() % 64;
+    v.iter()
+        .enumerate()
+        .map(|(k, &x)| {
+            let mask = if k + 1 == words && tail != 0 {
+                (1u64 << tail) - 1
+            } else {
+                u64::MAX
+            };
+            (!x & mask).count_ones() as usize
+        })
+        .sum()
+}
+
+/// Texts cut into words and the runs of white space between them (as
+/// `similar` cuts them), each word a number, so a text compared with many
+/// others is cut once and compared as numbers.
+#[derive(Default)]
+pub struct Words {
+    ids: FxHashMap<String, u32>,
+}
+
+impl Words {
+    pub fn of(&mut self, text: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut space = None;
+        for (i, c) in text.char_indices() {
+            let is_space = c.is_whitespace();
+            if space.is_some_and(|s| s != is_space) {
+                out.push(self.id(&text[start..i]));
+                start = i;
+            }
+            space = Some(is_space);
+        }
+        if start < text.len() {
+            out.push(self.id(&text[start..]));
+        }
+        out
+    }
+
+    fn id(&mut self, word: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(word.to_string()).or_insert(next)
+    }
 }
 
 /// Merges units whose ranges overlap after widening to whole constructs.
@@ -538,6 +713,40 @@ mod tests {
     use super::*;
     use crate::diag::SourceText;
     use crate::segment::{source, sxs};
+
+    #[test]
+    fn similarity_of_words_is_the_word_diff_ratio() {
+        let texts = [
+            "the '%1' throttle limit of '%2' was hit.",
+            "the '%1' throttle limit of '%2' was reached.",
+            "paragraph 5 said something else there.",
+            "paragraph number 7 says something here.",
+            "  two  spaces\tand a tab ",
+            "čeština a\u{a0}nbsp — dash",
+            "x",
+        ];
+        let long: Vec<String> = (0..3)
+            .map(|k| {
+                (0..150)
+                    .map(|i| format!("w{}", (i * (k + 1)) % 37))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let texts: Vec<&str> = texts.into_iter().chain(long.iter().map(String::as_str)).collect();
+        let mut words = Words::default();
+        for &a in &texts {
+            for &b in &texts {
+                let (wa, wb) = (words.of(a), words.of(b));
+                let want = if a == b || 2 * a.len().min(b.len()) < (a.len() + b.len()) / 2 {
+                    similarity((a, &wa), (b, &wb))
+                } else {
+                    similar::TextDiff::from_words(a, b).ratio()
+                };
+                assert_eq!(similarity((a, &wa), (b, &wb)), want, "{a:?} / {b:?}");
+            }
+        }
+    }
 
     fn seg(n: u32, tr: &str, en: &str) -> String {
         format!(
