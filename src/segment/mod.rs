@@ -189,14 +189,28 @@ pub struct Include {
     pub path: Range<usize>,
 }
 
-/// Finds `[!INCLUDE[name](path)]` tokens (case-insensitive `INCLUDE`).
+/// Finds `[!INCLUDE[name](path)]` tokens (case-insensitive `INCLUDE`), in
+/// one pass: where the next `]` and `)` are is remembered, not searched for
+/// again from each `[!`.
 pub fn find_includes(text: &str) -> Vec<Include> {
     let mut out = Vec::new();
     if memchr::memmem::find(text.as_bytes(), b"[!").is_none() {
         return out;
     }
     let b = text.as_bytes();
+    // The first `c` at or after a position; `None` once there is none.
+    let next = |c: u8, from: usize, memo: &mut Option<usize>| -> Option<usize> {
+        if memo.is_some_and(|m| m >= from) {
+            return *memo;
+        }
+        *memo = memchr::memchr(c, b.get(from..)?).map(|j| from + j);
+        *memo
+    };
+    let (mut close_bracket, mut close_paren) = (None, None);
     for start in memchr::memmem::find_iter(b, b"[!") {
+        if out.last().is_some_and(|inc: &Include| start < inc.range.end) {
+            continue;
+        }
         let rest = &b[start + 2..];
         if rest.len() < 8 || !rest[..7].eq_ignore_ascii_case(b"include") {
             continue;
@@ -208,15 +222,15 @@ pub fn find_includes(text: &str) -> Vec<Include> {
         if b.get(i) != Some(&b'[') {
             continue;
         }
-        let Some(name_end) = memchr::memchr(b']', &b[i + 1..]).map(|j| i + 1 + j) else {
-            continue;
+        let Some(name_end) = next(b']', i + 1, &mut close_bracket) else {
+            break;
         };
         if b.get(name_end + 1) != Some(&b'(') {
             continue;
         }
         let path_start = name_end + 2;
-        let Some(path_end) = memchr::memchr(b')', &b[path_start..]).map(|j| path_start + j) else {
-            continue;
+        let Some(path_end) = next(b')', path_start, &mut close_paren) else {
+            break;
         };
         if b.get(path_end + 1) != Some(&b']') {
             continue;
@@ -228,6 +242,45 @@ pub fn find_includes(text: &str) -> Vec<Include> {
         });
     }
     out
+}
+
+/// How deeply the HTML elements of `html` nest, and the byte offset of the
+/// first start tag that went past `limit` (if one did). A linear scan of
+/// the tags, not a parse: void elements and `/>` do not nest, a close tag
+/// closes one level.
+pub fn html_depth(html: &str, limit: usize) -> (usize, Option<usize>) {
+    const VOID: [&[u8]; 14] = [
+        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param", b"source",
+        b"track", b"wbr",
+    ];
+    let b = html.as_bytes();
+    let (mut depth, mut max, mut over) = (0usize, 0usize, None);
+    for lt in memchr::memchr_iter(b'<', b) {
+        match b.get(lt + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end = b[lt + 1..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric() && *c != b'-')
+                    .map_or(b.len(), |j| lt + 1 + j);
+                let name = &b[lt + 1..name_end];
+                let gt = memchr::memchr(b'>', &b[name_end..]).map(|j| name_end + j);
+                let self_closing = gt.is_some_and(|g| g > 0 && b[g - 1] == b'/');
+                if VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) || self_closing {
+                    continue;
+                }
+                depth += 1;
+                if depth > max {
+                    max = depth;
+                    if max > limit && over.is_none() {
+                        over = Some(lt);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (max, over)
 }
 
 /// The anchor of a heading, as DocFX makes it from the English heading
@@ -320,6 +373,29 @@ mod tests {
         assert_eq!(&t[inc[0].path.clone()], "../../includes/netfx-md.md");
         assert_eq!(&t[inc[1].range.clone()], "[!include [wv](x.md)]");
         assert!(find_includes("[!NOTE]").is_empty());
+    }
+
+    #[test]
+    fn include_tokens_are_found_in_one_pass_over_a_line_of_open_tokens() {
+        // Each `[!include[x` without a `]` once searched to the end.
+        let t = "[!include[x".repeat(20_000) + "[!INCLUDE[a](b.md)]";
+        let inc = find_includes(&t);
+        assert_eq!(inc.len(), 1, "tokens do not overlap");
+        assert_eq!(inc[0].range, 0..t.len());
+        let t = "[!include[x(".repeat(20_000);
+        assert!(find_includes(&t).is_empty());
+        let t = "[!include[x](y) ".repeat(3) + "[!include[a](b.md)]";
+        assert_eq!(find_includes(&t).len(), 1);
+    }
+
+    #[test]
+    fn html_depth_counts_nesting_not_tags() {
+        assert_eq!(html_depth("<b>a</b> <i>b</i>", 10), (1, None));
+        assert_eq!(html_depth("<b><i>x</i></b><br><img src=x/><hr/>", 10), (2, None));
+        assert_eq!(html_depth("a < b and 3<4", 10), (0, None));
+        let deep = "<div>".repeat(5);
+        assert_eq!(html_depth(&deep, 3), (5, Some(15)));
+        assert_eq!(html_depth("<span/><SPAN>x</SPAN>", 0), (1, Some(7)));
     }
 
     #[test]

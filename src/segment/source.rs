@@ -154,6 +154,9 @@ pub struct SourceDoc {
     pub joined: String,
     /// Where each block starts in `joined`.
     pub joined_starts: Vec<usize>,
+    /// How deeply lists and block quotes nest, and the byte offset where
+    /// that depth is first reached (for `[limits] nesting_depth`).
+    pub nesting: (usize, usize),
 }
 
 impl SourceDoc {
@@ -200,6 +203,7 @@ pub fn parse(text: &str, body_start: usize) -> SourceDoc {
     let mut heading_text: Option<String> = None;
     let mut slug_counts: FxHashMap<String, usize> = FxHashMap::default();
     let mut in_code_block = 0usize;
+    let mut nest = 0usize;
 
     for (ev, r) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         let r = r.start + body_start..r.end + body_start;
@@ -230,6 +234,12 @@ pub fn parse(text: &str, body_start: usize) -> SourceDoc {
                 }
                 other => {
                     flush(text, &mut acc, &containers, &mut doc);
+                    if matches!(other, Tag::List(_) | Tag::BlockQuote(_)) {
+                        nest += 1;
+                        if nest > doc.nesting.0 {
+                            doc.nesting = (nest, r.start);
+                        }
+                    }
                     let kind = match other {
                         Tag::Heading { level, .. } => {
                             heading_text = Some(String::new());
@@ -275,6 +285,9 @@ pub fn parse(text: &str, body_start: usize) -> SourceDoc {
                 other => {
                     flush(text, &mut acc, &containers, &mut doc);
                     containers.pop();
+                    if matches!(other, TagEnd::List(_) | TagEnd::BlockQuote(_)) {
+                        nest = nest.saturating_sub(1);
+                    }
                     if let TagEnd::Heading(_) = other {
                         let base = slugify(&heading_text.take().unwrap_or_default());
                         let n = slug_counts.entry(base.clone()).or_insert(0);
@@ -344,10 +357,13 @@ fn flush(text: &str, acc: &mut Acc, containers: &[BlockKind], doc: &mut SourceDo
             .iter()
             .map(|i| i.range.start + range.start..i.range.end + range.start)
             .collect();
-        let inside = |r: &Range<usize>| inc.iter().any(|i| i.start <= r.start && r.end <= i.end);
+        // The tokens are in order and apart: the one a range could be in or
+        // overlap is found by binary search, not by trying every token.
+        let around = |r: &Range<usize>| inc.get(inc.partition_point(|i| i.end <= r.start));
+        let inside = |r: &Range<usize>| around(r).is_some_and(|i| i.start <= r.start && r.end <= i.end);
         a.constructs.retain(|c| !inside(&c.outer));
         a.text_ranges
-            .retain(|t| !inc.iter().any(|i| t.start < i.end && i.start < t.end));
+            .retain(|t| !around(t).is_some_and(|i| i.start < t.end && t.start < i.end));
         a.constructs
             .extend(inc.into_iter().map(|outer| Construct { outer, inner: None }));
     }
