@@ -273,6 +273,21 @@ impl SourceText {
         chars + count_chars(&self.text.as_bytes()[from..offset])
     }
 
+    /// The start and length (in bytes) of the longest line.
+    pub fn longest_line(&self) -> Option<(usize, usize)> {
+        let ends = self
+            .line_starts
+            .iter()
+            .skip(1)
+            .map(|&s| s as usize - 1)
+            .chain([self.text.len()]);
+        self.line_starts
+            .iter()
+            .zip(ends)
+            .map(|(&s, e)| (s as usize, e - s as usize))
+            .max_by_key(|&(s, len)| (len, std::cmp::Reverse(s)))
+    }
+
     /// 1-based line number and the byte offset where that line starts.
     pub fn line_of(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len()) as u32;

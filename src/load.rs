@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use indexmap::IndexMap;
 use serde_json::Value;
 
-use crate::config::Config;
+use crate::config::{Config, LIMIT, Limits};
 use crate::diag::{Diagnostic, Error, Result, SourceText, display_path, rel_path};
 
 /// Every page and asset under `content/`, grouped by path within a locale.
@@ -191,19 +191,57 @@ impl Page {
 }
 
 /// Reads and parses one page. A problem with the file is a content error
-/// naming file, line and column.
-pub fn read_page(root: &Path, path: &Path, locale: usize, rel: &str) -> Result<Page, Diagnostic> {
+/// naming file, line and column; a file larger than `[limits] file_size` is
+/// refused before it is read.
+pub fn read_page(root: &Path, path: &Path, locale: usize, rel: &str, limits: &Limits) -> Result<Page, Diagnostic> {
     let display = display_path(root, path);
-    let bytes = std::fs::read(path).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         Diagnostic::error("io", format!("cannot read {display}: {e}"))
             .at(crate::diag::Location::file(display.clone()))
             .help("check that the file exists and is readable")
-    })?;
-    parse_page(display, bytes, locale, rel)
+    };
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    if size > limits.file_size {
+        return Err(too_large(&display, size, limits));
+    }
+    // Read at most one byte past the limit: the file may grow meanwhile.
+    let mut bytes = Vec::with_capacity(size as usize);
+    std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, limits.file_size + 1), &mut bytes)
+        .map_err(unreadable)?;
+    parse_page_with(display, bytes, locale, rel, limits)
 }
 
-/// Parses a page from its bytes; `display` is the path shown in diagnostics.
+fn too_large(display: &str, size: u64, limits: &Limits) -> Diagnostic {
+    Diagnostic::error(
+        LIMIT,
+        format!(
+            "the page is {size} bytes, over the limit of {} ([limits] file_size)",
+            limits.file_size
+        ),
+    )
+    .at(crate::diag::Location::file(display))
+    .help("split the page, or raise file_size under [limits] in site.toml")
+}
+
+/// Parses a page from its bytes with the default [`Limits`]; `display` is
+/// the path shown in diagnostics.
 pub fn parse_page(display: String, bytes: Vec<u8>, locale: usize, rel: &str) -> Result<Page, Diagnostic> {
+    parse_page_with(display, bytes, locale, rel, &Limits::default())
+}
+
+/// Parses a page from its bytes; a page over the file size or line length
+/// of `limits` is refused.
+pub fn parse_page_with(
+    display: String,
+    bytes: Vec<u8>,
+    locale: usize,
+    rel: &str,
+    limits: &Limits,
+) -> Result<Page, Diagnostic> {
+    if bytes.len() as u64 > limits.file_size {
+        return Err(too_large(&display, bytes.len() as u64, limits));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -218,6 +256,16 @@ pub fn parse_page(display: String, bytes: Vec<u8>, locale: usize, rel: &str) -> 
     };
     let (text, had_bom, had_crlf) = normalise(text);
     let src = SourceText::new(display, text);
+    if let Some((start, len)) = src.longest_line()
+        && len > limits.line_length
+    {
+        return Err(Diagnostic::error(
+            LIMIT,
+            format!("this line is {len} bytes long, over the limit of {} ([limits] line_length)", limits.line_length),
+        )
+        .at_offset(&src, start + limits.line_length, 1)
+        .help("break the line (Markdown joins the lines of a paragraph), or raise line_length under [limits] in site.toml"));
+    }
     let (front_range, body_start) = split_front_matter(&src)?;
     let (front, warnings) = parse_front_matter(&src, front_range.clone())?;
     Ok(Page {

@@ -26,6 +26,28 @@ pub struct Source {
     pub doc: SourceDoc,
 }
 
+impl Source {
+    /// Reads the English page `rel` at `path` and finds its blocks. A page
+    /// over a limit of `[limits]` is a content error.
+    pub fn read(root: &Path, path: &Path, rel: &str, limits: &crate::config::Limits) -> Result<Source, Diagnostic> {
+        let page = load::read_page(root, path, 0, rel, limits)?;
+        let doc = source::parse(&page.src.text, page.body_start);
+        let (depth, at) = doc.nesting;
+        if depth > limits.nesting_depth {
+            return Err(Diagnostic::error(
+                crate::config::LIMIT,
+                format!(
+                    "lists and block quotes nest {depth} deep here, over the limit of {} ([limits] nesting_depth)",
+                    limits.nesting_depth
+                ),
+            )
+            .at_offset(&page.src, at, 1)
+            .help("flatten the nesting, or raise nesting_depth under [limits] in site.toml"));
+        }
+        Ok(Source { page, doc })
+    }
+}
+
 /// A locale page, segmented and aligned with its source (if there is one).
 #[derive(Debug)]
 pub struct Translation {
@@ -89,12 +111,12 @@ impl Site {
     /// listed in [`Site::errors`].
     pub fn load(root: &Path, config: Config) -> Result<Site> {
         let inventory = load::walk(&config, root)?;
-        let results: Vec<(String, std::result::Result<Page, Diagnostic>)> = inventory
+        let results: Vec<(String, std::result::Result<Source, Diagnostic>)> = inventory
             .pages
             .par_iter()
             .filter_map(|(rel, files)| {
                 let (_, path) = files.iter().find(|(l, _)| *l == 0)?;
-                Some((rel.clone(), load::read_page(root, path, 0, rel)))
+                Some((rel.clone(), Source::read(root, path, rel, &config.limits)))
             })
             .collect();
         let mut errors = Vec::new();
@@ -102,10 +124,9 @@ impl Site {
         let mut sources = BTreeMap::new();
         for (rel, r) in results {
             match r {
-                Ok(page) => {
-                    warnings.extend(page.warnings.iter().cloned());
-                    let doc = source::parse(&page.src.text, page.body_start);
-                    sources.insert(rel, Arc::new(Source { page, doc }));
+                Ok(src) => {
+                    warnings.extend(src.page.warnings.iter().cloned());
+                    sources.insert(rel, Arc::new(src));
                 }
                 Err(d) => errors.push(d),
             }
@@ -184,12 +205,15 @@ impl Site {
         cache: &mut align::Cache,
     ) -> Option<std::result::Result<Translation, Diagnostic>> {
         let path = self.inventory.file(rel, locale)?;
-        Some(load::read_page(&self.root, path, locale, rel).map(|page| self.align_page(page, cache)))
+        Some(
+            load::read_page(&self.root, path, locale, rel, &self.config.limits)
+                .map(|page| self.align_page(page, cache)),
+        )
     }
 
     /// Segments a loaded locale page and aligns it with its source page.
     pub fn align_page(&self, page: Page, cache: &mut align::Cache) -> Translation {
-        let sxs = sxs::parse(&page.src, page.body_start);
+        let sxs = sxs::parse_with(&page.src, page.body_start, &self.config.limits);
         let alignment = self
             .sources
             .get(&page.rel)

@@ -9,7 +9,10 @@
 //! - [`baseline`]: known findings that should not fail CI.
 
 pub mod baseline;
+mod capped;
 pub mod rules;
+
+use capped::PageFindings;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -38,10 +41,11 @@ pub enum Rule {
     Markup,
     Malformed,
     FrontMatter,
+    Limit,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 9] = [
         Rule::Missing,
         Rule::Stale,
         Rule::Orphaned,
@@ -50,6 +54,7 @@ impl Rule {
         Rule::Markup,
         Rule::Malformed,
         Rule::FrontMatter,
+        Rule::Limit,
     ];
 
     pub fn code(self) -> &'static str {
@@ -62,6 +67,7 @@ impl Rule {
             Rule::Markup => "markup",
             Rule::Malformed => "malformed",
             Rule::FrontMatter => "front-matter",
+            Rule::Limit => "limit",
         }
     }
 
@@ -69,7 +75,7 @@ impl Rule {
     /// otherwise.
     pub fn default_severity(self) -> Severity {
         match self {
-            Rule::Placeholder | Rule::Malformed | Rule::FrontMatter => Severity::Error,
+            Rule::Placeholder | Rule::Malformed | Rule::FrontMatter | Rule::Limit => Severity::Error,
             Rule::Missing | Rule::Stale | Rule::Orphaned | Rule::Markup => Severity::Warning,
             Rule::Untranslated => Severity::Note,
         }
@@ -92,6 +98,19 @@ impl Rule {
             Rule::FrontMatter => {
                 "Unreadable front matter, a missing title, or ms.contentlocale disagreeing with the folder."
             }
+            Rule::Limit => "A page over a limit of [limits] in site.toml: file size, line length or nesting depth.",
+        }
+    }
+}
+
+impl Rule {
+    /// The rule of a diagnostic from loading or segmenting: `default`, or
+    /// `limit` for a page over a limit of `[limits]`.
+    fn of(default: Rule, d: &Diagnostic) -> Rule {
+        if d.code == crate::config::LIMIT {
+            Rule::Limit
+        } else {
+            default
         }
     }
 }
@@ -136,11 +155,21 @@ pub struct Finding {
     /// the page's alignment.
     #[serde(skip)]
     pub unit: Option<usize>,
+    /// For the note that stands for the findings of a page past `[limits]
+    /// findings_per_page`: how many of this rule it stands for (else 0).
+    #[serde(skip)]
+    pub omitted: usize,
 }
 
 impl Finding {
     pub fn severity(&self) -> Severity {
         self.diag.severity
+    }
+
+    /// How many findings this one counts for in totals: one, or for the
+    /// note past `[limits] findings_per_page`, the findings it stands for.
+    pub fn weight(&self) -> usize {
+        self.omitted.max(1)
     }
 
     /// Renders the finding like rustc, with the English source location as a note.
@@ -353,10 +382,11 @@ pub fn assemble(
     // Source pages that failed to load or have no title.
     let source_code = &site.config.locales[0].code;
     for d in site.errors.iter().filter(|d| error_included(d)) {
+        let rule = Rule::of(Rule::FrontMatter, d);
         findings.push(Finding {
-            rule: Rule::FrontMatter,
+            rule,
             diag: Diagnostic {
-                code: Rule::FrontMatter.code(),
+                code: rule.code(),
                 ..d.clone()
             },
             locale: source_code.clone(),
@@ -367,6 +397,7 @@ pub fn assemble(
             related: None,
             segment: None,
             unit: None,
+            omitted: 0,
         });
     }
     for (rel, src) in site.sources.iter().filter(|(rel, _)| source_included(rel)) {
@@ -411,7 +442,7 @@ pub fn recount(report: &mut CheckReport, mut locales: Vec<LocaleSummary>) {
     }
     for f in &report.findings {
         if let Some(s) = locales.iter_mut().find(|s| s.locale == f.locale) {
-            *s.findings.entry(f.rule).or_default() += 1;
+            *s.findings.entry(f.rule).or_default() += f.weight();
         }
     }
     report.locales = locales;
@@ -469,6 +500,7 @@ fn from_diag(rule: Rule, d: &Diagnostic, locale: &str, rel: &str) -> Finding {
         related: None,
         segment: None,
         unit: None,
+        omitted: 0,
     }
 }
 
@@ -512,6 +544,7 @@ fn front_matter(page: &crate::load::Page, locale: &str, msg: &str, help: &str, o
         related: None,
         segment: None,
         unit: None,
+        omitted: 0,
     }
 }
 
@@ -544,7 +577,7 @@ fn check_page(site: &Site, rel: &str, locale: usize, memo: &mut Memo) -> Option<
         Some(Err(d)) => Some(PageResult {
             present: true,
             counts: Counts::default(),
-            findings: vec![from_diag(Rule::FrontMatter, &d, code, rel)],
+            findings: vec![from_diag(Rule::of(Rule::FrontMatter, &d), &d, code, rel)],
         }),
         Some(Ok(tr)) => Some(check_translation(site, &tr, memo)),
     }
@@ -576,6 +609,7 @@ pub fn missing_page(site: &Site, rel: &str, locale: usize) -> Option<PageResult>
         related: None,
         segment: None,
         unit: None,
+        omitted: 0,
     };
     Some(PageResult {
         present: false,
@@ -589,20 +623,19 @@ pub fn missing_page(site: &Site, rel: &str, locale: usize) -> Option<PageResult>
 pub fn check_translation(site: &Site, tr: &Translation, memo: &mut Memo) -> PageResult {
     let src = site.sources.get(&tr.page.rel).map(|s| s.as_ref());
     let code = &site.config.locales[tr.page.locale].code;
-    let mut findings = Vec::new();
     let mut checker = PageChecker {
         site,
         tr,
         code,
         cfg: &site.config.check,
         memo,
-        out: &mut findings,
+        out: PageFindings::new(site.config.limits.findings_per_page, &site.config.check),
     };
     checker.run(src);
     PageResult {
         present: true,
         counts: tr.alignment.as_ref().map(Alignment::counts).unwrap_or_default(),
-        findings,
+        findings: checker.out.finish(&tr.page, code),
     }
 }
 
@@ -613,7 +646,7 @@ struct PageChecker<'a> {
     code: &'a str,
     cfg: &'a CheckConfig,
     memo: &'a mut Memo,
-    out: &'a mut Vec<Finding>,
+    out: PageFindings<'a>,
 }
 
 impl PageChecker<'_> {
@@ -635,6 +668,7 @@ impl PageChecker<'_> {
             related: None,
             segment: seg,
             unit: None,
+            omitted: 0,
         };
 
         // Front matter.
@@ -668,7 +702,7 @@ impl PageChecker<'_> {
 
         // Span structure.
         for d in &tr.sxs.diagnostics {
-            self.out.push(from_diag(Rule::Malformed, d, code, rel));
+            self.out.push(from_diag(Rule::of(Rule::Malformed, d), d, code, rel));
         }
         let mut first_of: HashMap<&str, usize> = HashMap::new();
         let mut prefixes: BTreeMap<&str, usize> = BTreeMap::new();
@@ -728,6 +762,7 @@ impl PageChecker<'_> {
                 related: None,
                 segment: None,
                 unit: None,
+                omitted: 0,
             });
             return;
         };
@@ -744,9 +779,10 @@ impl PageChecker<'_> {
         }
         let mut insert_at = page.body_start;
         for (k, u) in al.units.iter().enumerate() {
-            let current = normalize(&en[u.range.clone()]);
+            let current = || normalize(&en[u.range.clone()]);
             match u.status {
-                Status::Missing => {
+                Status::Missing if self.out.room(Rule::Missing) => {
+                    let current = current();
                     let after = page.src.line_of(insert_at).0;
                     let next = next_seg[k].map(|s| page.src.line_of(tr.sxs.segments[s].range.start).0);
                     let place = match next {
@@ -768,6 +804,10 @@ impl PageChecker<'_> {
                 }
                 Status::Stale => {
                     for &s in &u.segments {
+                        if !self.out.room(Rule::Stale) {
+                            continue;
+                        }
+                        let current = current();
                         let seg = &tr.sxs.segments[s];
                         let old = normalize(seg.lookup(text));
                         let mut f = finding(
@@ -787,7 +827,7 @@ impl PageChecker<'_> {
                         self.out.push(f);
                     }
                 }
-                Status::Translated | Status::Untranslated => {}
+                Status::Missing | Status::Translated | Status::Untranslated => {}
             }
             if let Some(&last) = u.segments.last() {
                 insert_at = tr.sxs.segments[last].range.end;
@@ -797,6 +837,9 @@ impl PageChecker<'_> {
             }
         }
         for &s in &al.orphans {
+            if !self.out.room(Rule::Orphaned) {
+                continue;
+            }
             let seg = &tr.sxs.segments[s];
             self.out.push(finding(
                 Rule::Orphaned,
@@ -829,7 +872,10 @@ impl PageChecker<'_> {
         let tr_md = seg.text(text);
         let en_md = seg.lookup(text);
         let en_inv = self.memo.inventory(en_md);
-        if status == Status::Untranslated && !rules::legitimately_identical(tr_md, &en_inv, self.cfg) {
+        if status == Status::Untranslated
+            && !rules::legitimately_identical(tr_md, &en_inv, self.cfg)
+            && self.out.room(Rule::Untranslated)
+        {
             let mut f = finding(
                 Rule::Untranslated,
                 Some(s),
@@ -848,7 +894,7 @@ impl PageChecker<'_> {
             std::rc::Rc::new(rules::inventory(tr_md))
         };
         let mismatches = rules::verbatim_mismatches(&en_inv, &tr_inv);
-        if !mismatches.is_empty() {
+        if !mismatches.is_empty() && self.out.room(Rule::Placeholder) {
             let mut parts = Vec::new();
             for m in &mismatches {
                 let mut p = format!("{}:", m.kind);
@@ -888,7 +934,7 @@ impl PageChecker<'_> {
             self.out.push(f);
         }
         let diffs = en_inv.markup.differences(&tr_inv.markup);
-        if !diffs.is_empty() {
+        if !diffs.is_empty() && self.out.room(Rule::Markup) {
             let mut f = finding(
                 Rule::Markup,
                 Some(s),

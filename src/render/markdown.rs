@@ -105,6 +105,11 @@ pub struct RenderCtx<'a> {
     /// The `title` of links that lead out of the site and are shown as
     /// text ("not part of this site"); the link target when empty.
     pub outside_label: String,
+    /// `[limits] nesting_depth`: untrusted raw HTML nested deeper is shown
+    /// as text (the sanitiser's cost grows with the square of the depth).
+    pub max_depth: usize,
+    /// Untrusted raw HTML was shown as text for nesting too deeply.
+    pub too_deep: std::cell::Cell<bool>,
 }
 
 impl<'a> RenderCtx<'a> {
@@ -116,6 +121,8 @@ impl<'a> RenderCtx<'a> {
             broken_links: Default::default(),
             missing_includes: Default::default(),
             outside_label: String::new(),
+            max_depth: crate::config::Limits::default().nesting_depth,
+            too_deep: Default::default(),
         }
     }
 }
@@ -228,6 +235,8 @@ struct Rewriter<'c, 'a> {
     image_depth: usize,
     replace_next_text: Option<String>,
     saw_html: bool,
+    /// Raw HTML becomes text (see [`RenderCtx::max_depth`]).
+    html_as_text: bool,
 }
 
 /// Where a link goes.
@@ -257,7 +266,20 @@ impl<'c, 'a> Rewriter<'c, 'a> {
             image_depth: 0,
             replace_next_text: None,
             saw_html: false,
+            html_as_text: false,
         }
+    }
+
+    /// For untrusted `md`: raw HTML nested deeper than the limit is shown
+    /// as text rather than parsed by the sanitiser.
+    fn untrusted(mut self, md: &str) -> Self {
+        if memchr::memchr(b'<', md.as_bytes()).is_some()
+            && crate::segment::html_depth(md, self.ctx.max_depth).1.is_some()
+        {
+            self.html_as_text = true;
+            self.ctx.too_deep.set(true);
+        }
+        self
     }
 
     fn resolve(&self, dest: &str) -> Target {
@@ -455,6 +477,7 @@ impl<'c, 'a> Rewriter<'c, 'a> {
                     out.push(Event::Text(t));
                 }
             }
+            Event::Html(h) | Event::InlineHtml(h) if self.html_as_text => out.push(Event::Text(h)),
             Event::Html(h) => {
                 self.saw_html = true;
                 out.push(Event::Html(h));
@@ -527,6 +550,9 @@ pub fn render_document(
         std::borrow::Cow::Owned(replace_includes(md, &includes, ctx, fills))
     };
     let mut rw = Rewriter::new(ctx, heading_ids);
+    if untrusted {
+        rw = rw.untrusted(&md);
+    }
     let mut events = Vec::with_capacity(md.len() / 8);
     for ev in Parser::new_ext(&md, markdown_options()) {
         // Sentinels inside image alt text become plain text.
@@ -590,6 +616,9 @@ pub fn render_inline(md: &str, ctx: &RenderCtx, untrusted: bool) -> String {
     };
     let guarded = format!("{INLINE_GUARD}{}", md.trim().replace(['\n', '\r'], " "));
     let mut rw = Rewriter::new(ctx, &[]);
+    if untrusted {
+        rw = rw.untrusted(&guarded);
+    }
     let mut events = Vec::new();
     let mut first_text = true;
     for ev in Parser::new_ext(&guarded, markdown_options()) {

@@ -464,6 +464,7 @@ impl<'s> Renderer<'s> {
             &self.index.alert_labels[locale],
         );
         rctx.outside_label = self.i18n.get(locale, "link-outside");
+        rctx.max_depth = self.site.config.limits.nesting_depth;
         rctx
     }
 
@@ -734,8 +735,22 @@ fn heading_ids_of(md: &str) -> Vec<String> {
 fn render_warnings(rctx: &RenderCtx, file: &crate::diag::SourceText) -> Vec<Diagnostic> {
     let links = rctx.broken_links.borrow();
     let includes = rctx.missing_includes.borrow();
+    let mut out = Vec::new();
+    if rctx.too_deep.get() {
+        out.push(
+            Diagnostic::warning(
+                crate::config::LIMIT,
+                format!(
+                    "raw HTML in this page nests deeper than the limit of {} ([limits] nesting_depth); it is shown as text",
+                    rctx.max_depth
+                ),
+            )
+            .at(file.location(0))
+            .help("close the elements, or raise nesting_depth under [limits] in site.toml"),
+        );
+    }
     if links.is_empty() && includes.is_empty() {
-        return Vec::new();
+        return out;
     }
     let needles: Vec<&str> = links
         .iter()
@@ -752,7 +767,6 @@ fn render_warnings(rctx: &RenderCtx, file: &crate::diag::SourceText) -> Vec<Diag
         Some((off, len)) if off != usize::MAX => d.at_offset(file, off, len),
         _ => d.at(file.location(0)),
     };
-    let mut out = Vec::new();
     for l in links.iter() {
         out.push(at(Diagnostic::warning(
             "broken-link",

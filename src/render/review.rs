@@ -104,11 +104,12 @@ impl Renderer<'_> {
             rel,
             out_dir: out_dir.clone(),
         };
-        let rctx = RenderCtx::new(
+        let mut rctx = RenderCtx::new(
             &links,
             site.config.markdown.xref_url.as_deref(),
             &self.index.alert_labels[locale],
         );
+        rctx.max_depth = site.config.limits.nesting_depth;
         let findings = check::check_page_with_policy(site, rel, locale)
             .map(|r| r.findings)
             .unwrap_or_default();

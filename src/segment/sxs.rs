@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use crate::config::{LIMIT, Limits};
 use crate::diag::{Diagnostic, SourceText};
 
 /// Rule code of span-structure problems.
@@ -362,7 +363,43 @@ fn parse_span_open(text: &str, pos: usize) -> Option<(usize, Open)> {
     }
 }
 
-fn tokenize(src: &SourceText, start: usize, diags: &mut Vec<Diagnostic>) -> Vec<Token> {
+/// The diagnostics of a page, listed up to `[limits] findings_per_page`
+/// and counted past it (a page of a hundred thousand broken spans costs
+/// its length, not a hundred thousand messages).
+struct Diags {
+    list: Vec<Diagnostic>,
+    limit: usize,
+    omitted: usize,
+}
+
+impl Diags {
+    fn push(&mut self, d: Diagnostic) {
+        if self.list.len() < self.limit {
+            self.list.push(d);
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    fn finish(mut self, src: &SourceText) -> Vec<Diagnostic> {
+        if self.omitted > 0 {
+            self.list.push(
+                Diagnostic::warning(
+                    MALFORMED,
+                    format!(
+                        "{} more span problems on this page are not listed ([limits] findings_per_page = {})",
+                        self.omitted, self.limit
+                    ),
+                )
+                .at(src.location(0))
+                .help("fix the problems listed first, or raise findings_per_page under [limits] in site.toml"),
+            );
+        }
+        self.list
+    }
+}
+
+fn tokenize(src: &SourceText, start: usize, diags: &mut Diags) -> Vec<Token> {
     let text = src.text.as_str();
     let body = &text[start..];
     let code: Vec<Range<usize>> = code_ranges(body)
@@ -440,9 +477,21 @@ fn has_blank_line(s: &str) -> bool {
     false
 }
 
-/// Finds the segments of the page body that starts at byte `start`.
+/// Finds the segments of the page body that starts at byte `start`, with
+/// the default [`Limits`].
 pub fn parse(src: &SourceText, start: usize) -> SxsDoc {
-    let mut diags = Vec::new();
+    parse_with(src, start, &Limits::default())
+}
+
+/// Finds the segments of the page body that starts at byte `start`. A
+/// segment whose translation nests HTML elements deeper than `[limits]
+/// nesting_depth` is refused (reported, and left as plain text).
+pub fn parse_with(src: &SourceText, start: usize, limits: &Limits) -> SxsDoc {
+    let mut diags = Diags {
+        list: Vec::new(),
+        limit: limits.findings_per_page,
+        omitted: 0,
+    };
     let tokens = tokenize(src, start, &mut diags);
     let text = src.text.as_str();
     let mut segments = Vec::new();
@@ -455,7 +504,10 @@ pub fn parse(src: &SourceText, start: usize) -> SxsDoc {
                     if let Some(w) = warn {
                         diags.push(w);
                     }
-                    segments.push(seg);
+                    match too_deep(src, &seg, limits.nesting_depth) {
+                        Some(d) => diags.push(d),
+                        None => segments.push(seg),
+                    }
                     i = next;
                 }
                 Err((d, next)) => {
@@ -463,8 +515,21 @@ pub fn parse(src: &SourceText, start: usize) -> SxsDoc {
                     i = next;
                 }
             },
-            Token::Open(Open::Other, _) => {
+            Token::Open(Open::Other, r) => {
                 other_depth += 1;
+                if other_depth == limits.nesting_depth + 1 {
+                    diags.push(
+                        Diagnostic::warning(
+                            LIMIT,
+                            format!(
+                                "`<span>`s nest deeper than the limit of {} ([limits] nesting_depth)",
+                                limits.nesting_depth
+                            ),
+                        )
+                        .at_offset(src, r.start, r.len())
+                        .help("close the spans, or raise nesting_depth under [limits] in site.toml"),
+                    );
+                }
                 i += 1;
             }
             Token::Open(Open::Lookup | Open::Stu(_), r) => {
@@ -504,8 +569,28 @@ pub fn parse(src: &SourceText, start: usize) -> SxsDoc {
     }
     SxsDoc {
         segments,
-        diagnostics: diags,
+        diagnostics: diags.finish(src),
     }
+}
+
+/// The diagnostic refusing `seg` when its translation nests HTML elements
+/// deeper than `limit` (which would cost the sanitiser the square of it).
+fn too_deep(src: &SourceText, seg: &Segment, limit: usize) -> Option<Diagnostic> {
+    let tr = &src.text[seg.text.clone()];
+    memchr::memchr(b'<', tr.as_bytes())?;
+    let (depth, over) = crate::segment::html_depth(tr, limit);
+    let at = seg.text.start + over?;
+    Some(
+        Diagnostic::warning(
+            LIMIT,
+            format!(
+                "translation span `{}` nests HTML elements {depth} deep, over the limit of {limit} ([limits] nesting_depth); its English is shown",
+                &src.text[seg.id.clone()]
+            ),
+        )
+        .at_offset(src, at, 1)
+        .help("close the elements, or raise nesting_depth under [limits] in site.toml"),
+    )
 }
 
 /// Skips a stray lookup: the tokens up to and including the close that

@@ -24,7 +24,6 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Error, Result};
 use crate::load;
 use crate::render::{I18n, PageSummary, Renderer, SiteIndex, Templates};
-use crate::segment::source;
 use crate::site::{Site, Source};
 
 /// Where the site is.
@@ -355,7 +354,7 @@ impl State {
         let Some(path) = self.site.inventory.file(rel, 0) else {
             return false;
         };
-        let Ok(page) = load::read_page(&self.site.root, path, 0, rel) else {
+        let Ok(page) = load::read_page(&self.site.root, path, 0, rel, &self.site.config.limits) else {
             return false;
         };
         page.front.slug != self.site.sources.get(rel).and_then(|s| s.page.front.slug.clone())
@@ -401,12 +400,9 @@ impl State {
     fn rebuild_source(&mut self, rel: &str, changed: &mut Vec<String>) -> Option<usize> {
         let path = self.site.inventory.file(rel, 0).map(Path::to_path_buf)?;
         let key = key_of(&self.site, &path);
-        match load::read_page(&self.site.root, &path, 0, rel) {
-            Ok(page) => {
-                let doc = source::parse(&page.src.text, page.body_start);
-                self.site
-                    .sources
-                    .insert(rel.to_string(), Arc::new(Source { page, doc }));
+        match Source::read(&self.site.root, &path, rel, &self.site.config.limits) {
+            Ok(src) => {
+                self.site.sources.insert(rel.to_string(), Arc::new(src));
                 self.errors.remove(&key);
                 // Its event properties and title may have changed.
                 self.index = SiteIndex::new(&self.site, &self.i18n);
