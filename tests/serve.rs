@@ -9,6 +9,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::{PAGE, SampleSite};
@@ -18,15 +19,23 @@ struct Server {
     child: Child,
     addr: String,
     site: SampleSite,
+    stderr: Arc<Mutex<String>>,
 }
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(&[], &[])
+    }
+
+    /// Serves a copy of the sample site with more `args` and `env`.
+    fn start_with(env: &[(&str, &str)], args: &[&str]) -> Server {
         let site = SampleSite::new();
         let mut child = Command::new(env!("CARGO_BIN_EXE_locdoc"))
             .args(["serve", "--port", "0"])
+            .args(args)
             .current_dir(site.root())
             .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -38,6 +47,16 @@ impl Server {
                 if tx.send(line).is_err() {
                     break;
                 }
+            }
+        });
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let errors = child.stderr.take().unwrap();
+        let sink = stderr.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(errors).lines().map_while(Result::ok) {
+                let mut s = sink.lock().unwrap();
+                s.push_str(&line);
+                s.push('\n');
             }
         });
         let deadline = Instant::now() + Duration::from_secs(30);
@@ -52,7 +71,17 @@ impl Server {
         };
         // Keep draining so the child never blocks on a full pipe.
         std::thread::spawn(move || for _ in rx {});
-        Server { child, addr, site }
+        Server {
+            child,
+            addr,
+            site,
+            stderr,
+        }
+    }
+
+    /// What the server printed on stderr so far.
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
     }
 
     /// A raw HTTP/1.1 request; returns the status code, headers and body.
@@ -255,6 +284,103 @@ fn a_broken_edit_shows_the_error_and_keeps_serving_the_last_good_page() {
         .edit(&rel, |t| t.replace("ms.date: [03/30/2017", "ms.date: 03/30/2017"));
     next_event(&events, "the fix", |v| v["errors"].as_array().unwrap().is_empty());
     assert!(s.status()["errors"].as_array().unwrap().is_empty());
+}
+
+/// The marker that makes reading a page panic (LOCDOC_TEST_PANIC, a test hook).
+const PANIC_MARKER: &str = "locdoc-test-panic-marker";
+
+fn errors(status: &serde_json::Value) -> Vec<serde_json::Value> {
+    status["errors"].as_array().unwrap().clone()
+}
+
+#[test]
+fn a_translation_that_panics_is_an_error_of_its_page_and_the_rest_keeps_rebuilding() {
+    let s = Server::start_with(&[("LOCDOC_TEST_PANIC", PANIC_MARKER)], &[]);
+    let cs = format!("content/cs-CZ/{PAGE}.md");
+    s.site
+        .edit(&cs, |t| t.replace(">Popis<", &format!(">Popis {PANIC_MARKER}<")));
+    s.wait_until("/_locdoc/status", "the panic reported", |_, b| b.contains("panicked"));
+    let e = errors(&s.status());
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0]["code"], "internal");
+    assert_eq!(e[0]["file"], cs.as_str());
+    assert!(e[0]["message"].as_str().unwrap().contains("test marker"), "{e:?}");
+    assert!(s.stderr().contains("panicked"), "the console shows it");
+    // The last good page is still served.
+    let (code, body) = s.get(&Server::page_path("cs-CZ"));
+    assert_eq!(code, 200);
+    assert!(body.contains("Vlastnosti") && !body.contains(PANIC_MARKER));
+    // An English edit still rebuilds every other locale...
+    s.site.edit(&format!("content/en-US/{PAGE}.md"), |t| {
+        t.replace("Session dispatch failed.", "Session dispatch has failed.")
+    });
+    s.wait_until(&Server::page_path("tr-TR"), "the English change", |c, b| {
+        c == 200 && b.contains("Session dispatch has failed.")
+    });
+    // ...and a new page (a rebuild of everything) appears.
+    s.site.write(
+        "content/en-US/events/new.md",
+        "---\ntitle: New page\n---\n# New page\n\nFresh text.\n",
+    );
+    s.wait_until("/en-US/events/new/", "the new page", |c, b| {
+        c == 200 && b.contains("Fresh text.")
+    });
+    assert_eq!(errors(&s.status())[0]["file"], cs.as_str(), "still broken");
+    // Fixing the page clears the error.
+    s.site.edit(&cs, |t| {
+        t.replace(&format!(">Popis {PANIC_MARKER}<"), ">Popis opraven<")
+    });
+    s.wait_until(&Server::page_path("cs-CZ"), "the fixed page", |c, b| {
+        c == 200 && b.contains("Popis opraven")
+    });
+    assert!(errors(&s.status()).is_empty(), "{}", s.status());
+}
+
+#[test]
+fn a_rebuild_that_panics_never_stops_the_preview() {
+    let s = Server::start_with(&[("LOCDOC_TEST_PANIC", PANIC_MARKER)], &[]);
+    // An English page is read outside any one page's rendering: the panic
+    // stops the rebuild (and the rebuild of everything that follows).
+    let en = format!("content/en-US/{PAGE}.md");
+    s.site.edit(&en, |t| {
+        t.replace("Session dispatch failed.", &format!("Session {PANIC_MARKER} failed."))
+    });
+    s.wait_until("/_locdoc/status", "the panic reported", |_, b| b.contains("panicked"));
+    let e = errors(&s.status());
+    assert!(
+        e.iter().all(|e| e["code"] == "internal") && e[0]["message"].as_str().unwrap().contains("test marker"),
+        "{e:?}"
+    );
+    assert!(s.stderr().contains("panicked"), "the console shows it");
+    let (code, body) = s.get(&Server::page_path("en-US"));
+    assert_eq!(code, 200, "the last good build is still served");
+    assert!(body.contains("Session dispatch failed.") && !body.contains(PANIC_MARKER));
+    // A new page while the site cannot build: reported, not yet served...
+    s.site.write(
+        "content/en-US/events/new.md",
+        "---\ntitle: New page\n---\n# New page\n\nFresh text.\n",
+    );
+    // ...and once the English page is fixed, both are there.
+    s.site.edit(&en, |t| {
+        t.replace(
+            &format!("Session {PANIC_MARKER} failed."),
+            "Session dispatch has failed.",
+        )
+    });
+    s.wait_until(&Server::page_path("tr-TR"), "the English fix", |c, b| {
+        c == 200 && b.contains("Session dispatch has failed.")
+    });
+    s.wait_until("/en-US/events/new/", "the new page", |c, b| {
+        c == 200 && b.contains("Fresh text.")
+    });
+    s.wait_until("/_locdoc/status", "no error", |_, b| b.contains("\"errors\":[]"));
+    // And later edits are rebuilt as before.
+    s.site.edit(&format!("content/cs-CZ/{PAGE}.md"), |t| {
+        t.replace(">Popis<", ">Popis události<")
+    });
+    s.wait_until(&Server::page_path("cs-CZ"), "a later edit", |c, b| {
+        c == 200 && b.contains("Popis události")
+    });
 }
 
 #[test]

@@ -148,6 +148,8 @@ struct Shared {
 }
 
 impl Shared {
+    // A rebuild step that panics poisons the lock; the loop records the
+    // panic and rebuilds the state whole, so the lock is taken anyway.
     fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {
         self.state.read().unwrap_or_else(|e| e.into_inner())
     }
