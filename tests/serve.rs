@@ -5,173 +5,14 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
-use std::sync::{Arc, Mutex};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{PAGE, SampleSite};
+use common::PAGE;
+use common::server::{Server, location, next_event};
 use fantoccini::actions::InputSource;
-
-struct Server {
-    child: Child,
-    addr: String,
-    site: SampleSite,
-    stderr: Arc<Mutex<String>>,
-}
-
-impl Server {
-    fn start() -> Server {
-        Server::start_with(&[], &[])
-    }
-
-    /// Serves a copy of the sample site with more `args` and `env`.
-    fn start_with(env: &[(&str, &str)], args: &[&str]) -> Server {
-        let site = SampleSite::new();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_locdoc"))
-            .args(["serve", "--port", "0"])
-            .args(args)
-            .current_dir(site.root())
-            .env("NO_COLOR", "1")
-            .envs(env.iter().copied())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let stderr = Arc::new(Mutex::new(String::new()));
-        let errors = child.stderr.take().unwrap();
-        let sink = stderr.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(errors).lines().map_while(Result::ok) {
-                let mut s = sink.lock().unwrap();
-                s.push_str(&line);
-                s.push('\n');
-            }
-        });
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let addr = loop {
-            let line = rx
-                .recv_timeout(deadline - Instant::now())
-                .expect("the server prints its address");
-            if let Some(i) = line.find("http://") {
-                let rest = &line[i + 7..];
-                break rest.trim_end_matches('/').to_string();
-            }
-        };
-        // Keep draining so the child never blocks on a full pipe.
-        std::thread::spawn(move || for _ in rx {});
-        Server {
-            child,
-            addr,
-            site,
-            stderr,
-        }
-    }
-
-    /// What the server printed on stderr so far.
-    fn stderr(&self) -> String {
-        self.stderr.lock().unwrap().clone()
-    }
-
-    /// A raw HTTP/1.1 request; returns the status code, headers and body.
-    fn request(&self, method: &str, path: &str) -> (u16, String, String) {
-        let mut s = TcpStream::connect(&self.addr).unwrap();
-        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-        write!(
-            s,
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .unwrap();
-        let mut raw = Vec::new();
-        s.read_to_end(&mut raw).unwrap();
-        let text = String::from_utf8_lossy(&raw).into_owned();
-        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-        let status = head.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-        (status, head.to_string(), body.to_string())
-    }
-
-    fn get(&self, path: &str) -> (u16, String) {
-        let (s, _, b) = self.request("GET", path);
-        (s, b)
-    }
-
-    /// Polls `path` until `f` holds (the watcher needs a moment).
-    fn wait_until(&self, path: &str, what: &str, f: impl Fn(u16, &str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let (s, b) = self.get(path);
-            if f(s, &b) {
-                return b;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what} at {path} (last status {s})"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn status(&self) -> serde_json::Value {
-        serde_json::from_str(&self.get("/_locdoc/status").1).unwrap()
-    }
-
-    /// Reads server-sent events on a thread, sending each `data:` payload.
-    fn events(&self) -> Receiver<serde_json::Value> {
-        let mut s = TcpStream::connect(&self.addr).unwrap();
-        write!(s, "GET /_locdoc/events HTTP/1.1\r\nHost: {}\r\n\r\n", self.addr).unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(s).lines().map_while(Result::ok) {
-                if let Some(data) = line.strip_prefix("data: ")
-                    && let Ok(v) = serde_json::from_str(data)
-                    && tx.send(v).is_err()
-                {
-                    break;
-                }
-            }
-        });
-        rx
-    }
-
-    fn page_path(locale: &str) -> String {
-        format!("/{locale}/{PAGE}/")
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn next_event(
-    rx: &Receiver<serde_json::Value>,
-    what: &str,
-    f: impl Fn(&serde_json::Value) -> bool,
-) -> serde_json::Value {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let v = rx
-            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-            .unwrap_or_else(|_| panic!("no event: {what}"));
-        if f(&v) {
-            return v;
-        }
-    }
-}
 
 #[test]
 fn serves_pages_assets_and_the_review_view_with_live_reload_injected() {
@@ -205,6 +46,7 @@ fn serves_pages_assets_and_the_review_view_with_live_reload_injected() {
     // A folder without its slash is redirected; an unknown path is a 404.
     let (code, head, _) = s.request("GET", "/cs-CZ");
     assert_eq!(code, 308, "{head}");
+    assert_eq!(location(&head).as_deref(), Some("/cs-CZ/"), "{head}");
     assert_eq!(s.get("/nope/").0, 404);
 }
 
@@ -284,103 +126,6 @@ fn a_broken_edit_shows_the_error_and_keeps_serving_the_last_good_page() {
         .edit(&rel, |t| t.replace("ms.date: [03/30/2017", "ms.date: 03/30/2017"));
     next_event(&events, "the fix", |v| v["errors"].as_array().unwrap().is_empty());
     assert!(s.status()["errors"].as_array().unwrap().is_empty());
-}
-
-/// The marker that makes reading a page panic (LOCDOC_TEST_PANIC, a test hook).
-const PANIC_MARKER: &str = "locdoc-test-panic-marker";
-
-fn errors(status: &serde_json::Value) -> Vec<serde_json::Value> {
-    status["errors"].as_array().unwrap().clone()
-}
-
-#[test]
-fn a_translation_that_panics_is_an_error_of_its_page_and_the_rest_keeps_rebuilding() {
-    let s = Server::start_with(&[("LOCDOC_TEST_PANIC", PANIC_MARKER)], &[]);
-    let cs = format!("content/cs-CZ/{PAGE}.md");
-    s.site
-        .edit(&cs, |t| t.replace(">Popis<", &format!(">Popis {PANIC_MARKER}<")));
-    s.wait_until("/_locdoc/status", "the panic reported", |_, b| b.contains("panicked"));
-    let e = errors(&s.status());
-    assert_eq!(e.len(), 1, "{e:?}");
-    assert_eq!(e[0]["code"], "internal");
-    assert_eq!(e[0]["file"], cs.as_str());
-    assert!(e[0]["message"].as_str().unwrap().contains("test marker"), "{e:?}");
-    assert!(s.stderr().contains("panicked"), "the console shows it");
-    // The last good page is still served.
-    let (code, body) = s.get(&Server::page_path("cs-CZ"));
-    assert_eq!(code, 200);
-    assert!(body.contains("Vlastnosti") && !body.contains(PANIC_MARKER));
-    // An English edit still rebuilds every other locale...
-    s.site.edit(&format!("content/en-US/{PAGE}.md"), |t| {
-        t.replace("Session dispatch failed.", "Session dispatch has failed.")
-    });
-    s.wait_until(&Server::page_path("tr-TR"), "the English change", |c, b| {
-        c == 200 && b.contains("Session dispatch has failed.")
-    });
-    // ...and a new page (a rebuild of everything) appears.
-    s.site.write(
-        "content/en-US/events/new.md",
-        "---\ntitle: New page\n---\n# New page\n\nFresh text.\n",
-    );
-    s.wait_until("/en-US/events/new/", "the new page", |c, b| {
-        c == 200 && b.contains("Fresh text.")
-    });
-    assert_eq!(errors(&s.status())[0]["file"], cs.as_str(), "still broken");
-    // Fixing the page clears the error.
-    s.site.edit(&cs, |t| {
-        t.replace(&format!(">Popis {PANIC_MARKER}<"), ">Popis opraven<")
-    });
-    s.wait_until(&Server::page_path("cs-CZ"), "the fixed page", |c, b| {
-        c == 200 && b.contains("Popis opraven")
-    });
-    assert!(errors(&s.status()).is_empty(), "{}", s.status());
-}
-
-#[test]
-fn a_rebuild_that_panics_never_stops_the_preview() {
-    let s = Server::start_with(&[("LOCDOC_TEST_PANIC", PANIC_MARKER)], &[]);
-    // An English page is read outside any one page's rendering: the panic
-    // stops the rebuild (and the rebuild of everything that follows).
-    let en = format!("content/en-US/{PAGE}.md");
-    s.site.edit(&en, |t| {
-        t.replace("Session dispatch failed.", &format!("Session {PANIC_MARKER} failed."))
-    });
-    s.wait_until("/_locdoc/status", "the panic reported", |_, b| b.contains("panicked"));
-    let e = errors(&s.status());
-    assert!(
-        e.iter().all(|e| e["code"] == "internal") && e[0]["message"].as_str().unwrap().contains("test marker"),
-        "{e:?}"
-    );
-    assert!(s.stderr().contains("panicked"), "the console shows it");
-    let (code, body) = s.get(&Server::page_path("en-US"));
-    assert_eq!(code, 200, "the last good build is still served");
-    assert!(body.contains("Session dispatch failed.") && !body.contains(PANIC_MARKER));
-    // A new page while the site cannot build: reported, not yet served...
-    s.site.write(
-        "content/en-US/events/new.md",
-        "---\ntitle: New page\n---\n# New page\n\nFresh text.\n",
-    );
-    // ...and once the English page is fixed, both are there.
-    s.site.edit(&en, |t| {
-        t.replace(
-            &format!("Session {PANIC_MARKER} failed."),
-            "Session dispatch has failed.",
-        )
-    });
-    s.wait_until(&Server::page_path("tr-TR"), "the English fix", |c, b| {
-        c == 200 && b.contains("Session dispatch has failed.")
-    });
-    s.wait_until("/en-US/events/new/", "the new page", |c, b| {
-        c == 200 && b.contains("Fresh text.")
-    });
-    s.wait_until("/_locdoc/status", "no error", |_, b| b.contains("\"errors\":[]"));
-    // And later edits are rebuilt as before.
-    s.site.edit(&format!("content/cs-CZ/{PAGE}.md"), |t| {
-        t.replace(">Popis<", ">Popis události<")
-    });
-    s.wait_until(&Server::page_path("cs-CZ"), "a later edit", |c, b| {
-        c == 200 && b.contains("Popis události")
-    });
 }
 
 #[test]

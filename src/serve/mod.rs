@@ -1,6 +1,6 @@
 //! Serve: local preview with live reload and the review view.
 //!
-//! The site is built into memory and served over HTTP (axum). A watcher
+//! The site is built into memory and served over HTTP ([`http`]). A watcher
 //! rebuilds what a change touches ([`state`]); open pages reload through
 //! server-sent events, and a content error shows as an overlay while the
 //! last good build keeps being served. Only files of the build are served,
@@ -9,9 +9,11 @@
 //!
 //! - [`state`]: the in-memory site and incremental rebuilds.
 //! - [`watch`]: the file watcher.
+//! - [`http`]: the server: timeouts, the connection limit, the host check.
 //! - `rebuild`: the loop that rebuilds on each batch of changes.
 //! - `routes`: what each request path answers.
 
+pub mod http;
 mod rebuild;
 mod routes;
 pub mod state;
@@ -51,6 +53,8 @@ pub struct ServeOptions {
     pub editor_url: String,
     /// Print only errors.
     pub quiet: bool,
+    /// Timeouts and the connection limit.
+    pub limits: http::Limits,
 }
 
 /// The status browsers follow.
@@ -234,9 +238,10 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         println!("  review   {base}{}/", review::PREFIX);
         println!("Watching for changes; press Ctrl-C to stop.");
     }
-    if !opts.bind.is_loopback() {
+    let any_host = !opts.bind.is_loopback();
+    if any_host {
         eprintln!(
-            "warning: listening on {}: anyone who can reach this machine can read the preview",
+            "warning: listening on {}: anyone who can reach this machine can read the preview, under any host name",
             opts.bind
         );
     }
@@ -251,20 +256,17 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
             .map_err(|e| Error::io("configure", "the listener", e))?;
         let listener =
             tokio::net::TcpListener::from_std(listener).map_err(|e| Error::io("configure", "the listener", e))?;
-        let app = axum::Router::new().fallback(routes::handle).with_state(shared.clone());
         if opts.open
             && let Err(e) = open::that(&base)
         {
             eprintln!("warning: cannot open a browser: {e}");
         }
-        let shutdown = async move {
+        tokio::spawn(async move {
             let _ = tokio::signal::ctrl_c().await;
             let _ = shutdown_tx.send(true);
-        };
-        axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await
-            .map_err(|e| Error::io("serve", "HTTP", e))
+        });
+        http::serve(listener, shared.clone(), opts.limits, any_host).await;
+        Ok(())
     });
     drop(watcher);
     drop(rebuilder);

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::extract::State as AxState;
 use axum::http::{HeaderValue, Method, Request, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -101,7 +100,7 @@ fn html_page(status: StatusCode, title: &str, body: &str) -> Response {
     text_response(status, "text/html; charset=utf-8", inject(page.as_bytes(), None))
 }
 
-pub(super) async fn handle(AxState(shared): AxState<Arc<Shared>>, req: Request<Body>) -> Response {
+pub(super) async fn handle(shared: Arc<Shared>, req: Request<Body>) -> Response {
     let method = req.method().clone();
     if method != Method::GET && method != Method::HEAD {
         let mut r = text_response(
@@ -164,7 +163,7 @@ async fn route(shared: &Arc<Shared>, raw: &str) -> Response {
     };
     if redirect {
         let mut r = text_response(StatusCode::PERMANENT_REDIRECT, "text/plain; charset=utf-8", "");
-        if let Ok(v) = HeaderValue::from_str(&format!("{raw}/")) {
+        if let Ok(v) = HeaderValue::from_str(&folder_location(&path)) {
             r.headers_mut().insert(header::LOCATION, v);
         }
         return r;
@@ -177,6 +176,36 @@ async fn route(shared: &Arc<Shared>, raw: &str) -> Response {
             "<p>No page here in the current build. This page reloads when one appears.</p>",
         ),
     }
+}
+
+/// Characters a path segment keeps encoded in a `Location`.
+const IN_PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// Where a folder asked for without its slash is: built from the resolved
+/// output path (never from the request), so always a path on this server,
+/// `/…/`, never `//host/` (which a browser would take for another host).
+fn folder_location(path: &str) -> String {
+    let segments: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| percent_encoding::utf8_percent_encode(s, IN_PATH).to_string())
+        .collect();
+    format!("/{}/", segments.join("/"))
 }
 
 fn file_response(path: &str, bytes: Bytes) -> Response {
@@ -319,6 +348,27 @@ mod tests {
         assert_eq!(resolve("/a%00b"), Err(PathError::Bad));
         assert_eq!(resolve("/a%5c..%5cb"), Err(PathError::Bad));
         assert_eq!(resolve("/%ff"), Err(PathError::Bad));
+    }
+
+    #[test]
+    fn folder_redirects_stay_on_this_server() {
+        for (raw, to) in [
+            ("/en-US", "/en-US/"),
+            ("//en-US", "/en-US/"),
+            ("///evil.com", "/evil.com/"),
+            ("//evil.com//a", "/evil.com/a/"),
+            ("/%2Fevil.com", "/evil.com/"),
+            ("/%C4%8De%C5%A1tina", "/%C4%8De%C5%A1tina/"),
+            ("/a%20b%3F%23", "/a%20b%3F%23/"),
+        ] {
+            assert_eq!(folder_location(&resolve(raw).unwrap()), to, "{raw}");
+        }
+        assert_eq!(
+            resolve("/\\evil.com"),
+            Err(PathError::Bad),
+            "no backslash reaches a Location"
+        );
+        assert_eq!(resolve("/%5Cevil.com"), Err(PathError::Bad));
     }
 
     #[test]
