@@ -239,17 +239,48 @@ pub struct PageOutcome {
     pub check: Option<crate::check::PageResult>,
 }
 
+/// What rendering one page gave: `None` when the locale does not have the
+/// page; a page that cannot be read is `Err(Ok(diag))`; a template or write
+/// failure is `Err(Err(error))`.
+pub type PageResult = Option<std::result::Result<PageOutcome, Result<Diagnostic>>>;
+
 /// Reads, aligns and renders page `rel` of `locale` into `sink`. `None`
 /// when the locale does not have the page (or, for the source locale, the
 /// source page failed to load). A page that cannot be read is `Err(Ok(diag))`;
-/// a template or write failure is `Err(Err(error))`.
+/// a template or write failure is `Err(Err(error))`. A panic while doing so
+/// (a bug) is an error of that page: the other pages are still rendered.
 pub fn render_page(
     renderer: &Renderer,
     rel: &str,
     locale: usize,
     sink: &dyn Sink,
     memo: &mut crate::check::Memo,
-) -> Option<std::result::Result<PageOutcome, Result<Diagnostic>>> {
+) -> PageResult {
+    // The page's output is written last, so a panic leaves none behind;
+    // the memo may be half-updated, so it starts over.
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        render_one(renderer, rel, locale, sink, memo)
+    }));
+    caught.unwrap_or_else(|payload| {
+        *memo = crate::check::Memo::default();
+        let site = renderer.site;
+        let file = site
+            .inventory
+            .file(rel, locale)
+            .map(|p| crate::diag::display_path(&site.root, p))
+            .unwrap_or_else(|| format!("{}/{rel}", site.config.locales[locale].code));
+        let d = Diagnostic::panicked("rendering this page", &*payload).at(crate::diag::Location::file(file));
+        Some(Err(Ok(d)))
+    })
+}
+
+fn render_one(
+    renderer: &Renderer,
+    rel: &str,
+    locale: usize,
+    sink: &dyn Sink,
+    memo: &mut crate::check::Memo,
+) -> PageResult {
     let site = renderer.site;
     let path = renderer.output_path(rel, locale)?;
     let src = site.sources.get(rel).map(|s| s.as_ref());

@@ -61,8 +61,10 @@ struct ServeArgs {
     /// Port to listen on; the next free one is taken if it is busy (0: any).
     #[arg(long, short, value_name = "N")]
     port: Option<u16>,
-    /// Address to listen on. Other than 127.0.0.1 or ::1, anyone who can
-    /// reach your machine can read the preview.
+    /// Address to listen on. On a loopback address (127.0.0.1, ::1) only
+    /// requests for localhost, 127.x.x.x or [::1] are answered; on any
+    /// other, anyone who can reach your machine can read the preview, under
+    /// any host name.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
     bind: std::net::IpAddr,
     /// Open the site in your web browser.
@@ -71,6 +73,13 @@ struct ServeArgs {
     /// How the review view links to a file and line in your editor.
     #[arg(long, value_name = "TEMPLATE", default_value = locdoc::render::review::DEFAULT_EDITOR_URL)]
     editor_url: String,
+    // For the tests: shorter timeouts, fewer connections.
+    #[arg(long, hide = true, value_name = "MS")]
+    header_timeout_ms: Option<u64>,
+    #[arg(long, hide = true, value_name = "MS")]
+    idle_timeout_ms: Option<u64>,
+    #[arg(long, hide = true, value_name = "N")]
+    max_connections: Option<usize>,
 }
 
 #[derive(Args, Debug)]
@@ -358,11 +367,22 @@ fn run_check(args: &CheckArgs, color: bool) -> Result<ExitCode, Error> {
     })
 }
 
+fn serve_limits(args: &ServeArgs) -> locdoc::serve::http::Limits {
+    let d = locdoc::serve::http::Limits::default();
+    let ms = std::time::Duration::from_millis;
+    locdoc::serve::http::Limits {
+        header: args.header_timeout_ms.map_or(d.header, ms),
+        idle: args.idle_timeout_ms.map_or(d.idle, ms),
+        connections: args.max_connections.unwrap_or(d.connections),
+    }
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Serve(args) => {
             let color = use_color(args.common.color);
+            let limits = serve_limits(&args);
             let opts = locdoc::serve::ServeOptions {
                 site: locdoc::serve::state::SiteRoot {
                     root: args.common.root.clone(),
@@ -373,6 +393,7 @@ pub fn main() -> ExitCode {
                 open: args.open,
                 editor_url: args.editor_url,
                 quiet: args.common.quiet,
+                limits,
             };
             match locdoc::serve::serve(opts) {
                 Ok(()) => ExitCode::SUCCESS,

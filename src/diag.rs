@@ -146,6 +146,19 @@ impl Diagnostic {
         self
     }
 
+    /// A panic caught while doing `what` (a bug in locdoc, whatever the
+    /// input), as an error; `payload` is what [`std::panic::catch_unwind`]
+    /// returned.
+    pub fn panicked(what: &str, payload: &(dyn std::any::Any + Send)) -> Diagnostic {
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("no message");
+        Diagnostic::error("internal", format!("{what} panicked: {message}"))
+            .help("this is a bug in locdoc: please report it with the file that causes it")
+    }
+
     /// Renders the diagnostic the way rustc does: a header, the location, the
     /// offending line with a caret under the problem, and the help.
     pub fn render(&self, color: bool) -> String {
@@ -491,6 +504,18 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_caught_panic_becomes_an_internal_error_with_its_message() {
+        let p = std::panic::catch_unwind(|| panic!("boom {}", 42)).unwrap_err();
+        let d = Diagnostic::panicked("rendering x", &*p);
+        assert_eq!((d.severity, d.code), (Severity::Error, "internal"));
+        assert_eq!(d.message, "rendering x panicked: boom 42");
+        let p = std::panic::catch_unwind(|| panic!("static")).unwrap_err();
+        assert_eq!(Diagnostic::panicked("y", &*p).message, "y panicked: static");
+        let p = std::panic::catch_unwind(|| std::panic::panic_any(7u8)).unwrap_err();
+        assert_eq!(Diagnostic::panicked("z", &*p).message, "z panicked: no message");
+    }
 
     #[test]
     fn locate_counts_columns_in_characters() {

@@ -255,6 +255,7 @@ pub fn parse_page_with(
         }
     };
     let (text, had_bom, had_crlf) = normalise(text);
+    test_panic(&text);
     let src = SourceText::new(display, text);
     if let Some((start, len)) = src.longest_line()
         && len > limits.line_length
@@ -279,6 +280,20 @@ pub fn parse_page_with(
         had_crlf,
         warnings,
     })
+}
+
+/// Fault injection for the tests that a panic cannot stop `locdoc serve`:
+/// with the environment variable `LOCDOC_TEST_PANIC` set to a non-empty
+/// marker, reading a page whose text contains the marker panics. Without
+/// it (always, outside those tests) no content can make this panic.
+fn test_panic(text: &str) {
+    static MARKER: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let marker = MARKER.get_or_init(|| std::env::var("LOCDOC_TEST_PANIC").ok().filter(|m| !m.is_empty()));
+    if let Some(m) = marker
+        && text.contains(m.as_str())
+    {
+        panic!("LOCDOC_TEST_PANIC: the page holds the test marker");
+    }
 }
 
 /// Drops a leading BOM and turns CRLF and lone CR into LF. Nothing else is

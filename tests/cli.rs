@@ -341,3 +341,24 @@ fn symbolic_links_out_of_the_site_are_never_published() {
     assert!(!site.path("public/cs-CZ/events/leak.png").exists());
     assert!(site.path("public/config.txt").is_file());
 }
+
+#[test]
+fn a_page_that_panics_is_an_error_of_that_page_not_a_crash() {
+    // LOCDOC_TEST_PANIC is a test hook: reading a page holding the marker
+    // panics. Without it, the same content builds.
+    let site = SampleSite::new();
+    let rel = format!("content/cs-CZ/{PAGE}.md");
+    site.edit(&rel, |t| t.replace(">Popis<", ">Popis test-panic-marker<"));
+    assert_eq!(site.run(&["build"]).status.code(), Some(0));
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_locdoc"))
+        .args(["build"])
+        .current_dir(site.root())
+        .env("NO_COLOR", "1")
+        .env("LOCDOC_TEST_PANIC", "test-panic-marker")
+        .output()
+        .unwrap();
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(e.contains("error[internal]: rendering this page panicked"), "{e}");
+    assert!(e.contains(&format!("{rel}:1:1")), "{e}");
+}

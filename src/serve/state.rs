@@ -116,8 +116,9 @@ pub struct State {
     checks: BTreeMap<(usize, String), PageResult>,
     /// Paths in `files` that are theme, static or content assets.
     asset_keys: BTreeSet<String>,
-    /// Problems of the last rebuilds, by the file that has them (`""` for
-    /// site-wide ones): what the browser overlay shows.
+    /// Problems of the last rebuilds, by the file that has them, or by what
+    /// failed ([`REBUILD`], [`SITE_PAGES`], [`ASSETS`]): what the browser
+    /// overlay shows. Each is dropped when what had it rebuilds cleanly.
     pub errors: BTreeMap<String, Vec<Diagnostic>>,
     /// Bumped by every rebuild that changed the output.
     pub version: u64,
@@ -144,7 +145,7 @@ pub struct Rebuild {
 }
 
 /// What a set of changed files needs.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Plan {
     Nothing,
     Full,
@@ -154,6 +155,14 @@ pub enum Plan {
     /// Pages and assets.
     Both(Vec<(String, usize, bool)>),
 }
+
+/// The key in [`State::errors`] of a rebuild of everything (or a step of
+/// the rebuild loop) that failed; a new [`State`] starts without it.
+pub const REBUILD: &str = "";
+/// ...of the site-wide pages that failed.
+pub const SITE_PAGES: &str = "(site-wide pages)";
+/// ...of the assets that could not be copied.
+pub const ASSETS: &str = "(assets)";
 
 fn key_of(site: &Site, path: &Path) -> String {
     crate::diag::display_path(&site.root, path)
@@ -500,7 +509,7 @@ impl State {
         self.site_pages_stale = false;
         match made {
             Ok(files) => {
-                self.errors.remove("");
+                self.errors.remove(SITE_PAGES);
                 let mut changed = Vec::new();
                 self.replace_files(files, &mut changed);
                 if changed.is_empty() {
@@ -511,7 +520,7 @@ impl State {
                 true
             }
             Err(e) => {
-                self.errors.insert(String::new(), e.diagnostics());
+                self.errors.insert(SITE_PAGES.into(), e.diagnostics());
                 false
             }
         }
@@ -522,7 +531,7 @@ impl State {
         match crate::load::walk(&self.site.config, &self.site.root) {
             Ok(inv) => self.site.inventory.assets = inv.assets,
             Err(e) => {
-                self.errors.insert(String::new(), e.diagnostics());
+                self.errors.insert(ASSETS.into(), e.diagnostics());
                 return;
             }
         }
@@ -534,6 +543,7 @@ impl State {
         };
         match r {
             Ok(()) => {
+                self.errors.remove(ASSETS);
                 for k in std::mem::take(&mut self.asset_keys) {
                     self.files.remove(&k);
                 }
@@ -542,7 +552,7 @@ impl State {
                 self.files.extend(files);
             }
             Err(e) => {
-                self.errors.insert(String::new(), e.diagnostics());
+                self.errors.insert(ASSETS.into(), e.diagnostics());
             }
         }
     }

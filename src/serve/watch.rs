@@ -52,7 +52,12 @@ pub fn watch(dirs: &Dirs, tx: Sender<Vec<PathBuf>>) -> Result<Watcher> {
                 .map_err(|e| watch_error(d, e))?;
         }
     }
-    std::thread::spawn(move || batch(&raw_rx, &tx, QUIET, MAX_WAIT));
+    std::thread::spawn(move || {
+        // Batching cannot panic on any path; were it to, it starts over
+        // rather than stop the watching.
+        while std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| batch(&raw_rx, &tx, QUIET, MAX_WAIT))).is_err() {
+        }
+    });
     Ok(Watcher { _watcher: watcher })
 }
 
