@@ -40,13 +40,50 @@ pub struct Block {
     pub range: Range<usize>,
     /// The content as compared with lookups.
     pub norm: NormText,
-    /// Inline constructs, sorted by start.
+    /// Inline constructs, sorted by start (outermost first).
     pub constructs: Vec<Construct>,
-    /// Source ranges of translatable text (not code, HTML, URLs, includes).
+    /// Source ranges of translatable text (not code, HTML, URLs, includes),
+    /// in order.
     pub text_ranges: Vec<Range<usize>>,
+    /// For each construct, the largest end of it and those before it.
+    max_end: Vec<usize>,
+    /// The constructs' outer ranges merged, in order.
+    tops: Vec<Range<usize>>,
+    /// Construct indices by end, then start.
+    by_end: Vec<usize>,
 }
 
 impl Block {
+    fn new(
+        kind: BlockKind,
+        range: Range<usize>,
+        norm: NormText,
+        constructs: Vec<Construct>,
+        text_ranges: Vec<Range<usize>>,
+    ) -> Block {
+        let mut max_end = Vec::with_capacity(constructs.len());
+        let mut tops: Vec<Range<usize>> = Vec::new();
+        for c in &constructs {
+            max_end.push(max_end.last().copied().unwrap_or(0).max(c.outer.end));
+            match tops.last_mut() {
+                Some(t) if c.outer.start < t.end => t.end = t.end.max(c.outer.end),
+                _ => tops.push(c.outer.clone()),
+            }
+        }
+        let mut by_end: Vec<usize> = (0..constructs.len()).collect();
+        by_end.sort_by_key(|&i| (constructs[i].outer.end, constructs[i].outer.start));
+        Block {
+            kind,
+            range,
+            norm,
+            constructs,
+            text_ranges,
+            max_end,
+            tops,
+            by_end,
+        }
+    }
+
     fn partially_overlaps(c: &Construct, r: &Range<usize>) -> bool {
         let intersects = r.start < c.outer.end && c.outer.start < r.end;
         let contains = r.start <= c.outer.start && c.outer.end <= r.end;
@@ -54,19 +91,32 @@ impl Block {
         intersects && !contains && !inside_inner
     }
 
+    /// The constructs that intersect `r`, in order: found by binary search,
+    /// so a block of many constructs costs what is near `r`, not all of them.
+    fn intersecting(&self, r: &Range<usize>) -> impl Iterator<Item = &Construct> {
+        let at = self.constructs.partition_point(|c| c.outer.start < r.start);
+        // Before `r`: only while something before may still reach into it.
+        let mut first = at;
+        while first > 0 && self.max_end[first - 1] > r.start {
+            first -= 1;
+        }
+        let end = at + self.constructs[at..].partition_point(|c| c.outer.start < r.end);
+        self.constructs[first..end]
+            .iter()
+            .filter(move |c| r.start < c.outer.end && c.outer.start < r.end)
+    }
+
     /// Grows `r` until it cuts through no construct.
     pub fn expand(&self, mut r: Range<usize>) -> Range<usize> {
         loop {
-            let mut changed = false;
-            for c in &self.constructs {
-                if Self::partially_overlaps(c, &r) {
-                    r = r.start.min(c.outer.start)..r.end.max(c.outer.end);
-                    changed = true;
-                }
-            }
-            if !changed {
+            let grown = self
+                .intersecting(&r)
+                .filter(|c| Self::partially_overlaps(c, &r))
+                .fold(r.clone(), |g, c| g.start.min(c.outer.start)..g.end.max(c.outer.end));
+            if grown == r {
                 return r;
             }
+            r = grown;
         }
     }
 
@@ -82,7 +132,7 @@ impl Block {
         if r.is_empty() {
             return;
         }
-        let Some(c) = self.constructs.iter().find(|c| Self::partially_overlaps(c, &r)) else {
+        let Some(c) = self.intersecting(&r).find(|c| Self::partially_overlaps(c, &r)) else {
             out.push(r);
             return;
         };
@@ -110,14 +160,28 @@ impl Block {
             r.start += s.len() - s.trim_start().len();
             let s = &src[r.clone()];
             r.end -= s.len() - s.trim_end().len();
-            for c in &self.constructs {
-                if c.inner.is_none() && !r.is_empty() {
-                    if c.outer.start == r.start && c.outer.end <= r.end {
-                        r.start = c.outer.end;
-                    } else if c.outer.end == r.end && c.outer.start >= r.start {
-                        r.end = c.outer.start;
-                    }
-                }
+            if r.is_empty() {
+                return r;
+            }
+            // The outermost atomic construct starting where `r` starts.
+            let at = self.constructs.partition_point(|c| c.outer.start < r.start);
+            if let Some(c) = self.constructs[at..]
+                .iter()
+                .take_while(|c| c.outer.start == r.start)
+                .find(|c| c.inner.is_none() && c.outer.end <= r.end)
+            {
+                r.start = c.outer.end;
+            }
+            // ... and ending where it ends.
+            let at = self.by_end.partition_point(|&i| self.constructs[i].outer.end < r.end);
+            if !r.is_empty()
+                && let Some(c) = self.by_end[at..]
+                    .iter()
+                    .map(|&i| &self.constructs[i])
+                    .take_while(|c| c.outer.end == r.end)
+                    .find(|c| c.inner.is_none() && c.outer.start >= r.start)
+            {
+                r.end = c.outer.start;
             }
             if r == before || r.is_empty() {
                 return r;
@@ -128,16 +192,21 @@ impl Block {
     /// True when `r` holds translatable text: a letter or digit outside
     /// code, HTML, URLs and include tokens.
     pub fn has_text(&self, src: &str, r: &Range<usize>) -> bool {
-        self.text_ranges.iter().any(|t| {
-            let s = t.start.max(r.start);
-            let e = t.end.min(r.end);
-            s < e && src[s..e].chars().any(char::is_alphanumeric)
-        })
+        let first = self.text_ranges.partition_point(|t| t.end <= r.start);
+        self.text_ranges[first..]
+            .iter()
+            .take_while(|t| t.start < r.end)
+            .any(|t| {
+                let s = t.start.max(r.start);
+                let e = t.end.min(r.end);
+                s < e && src[s..e].chars().any(char::is_alphanumeric)
+            })
     }
 
     /// True when `pos` is outside every construct (top-level text).
     pub fn is_top_level(&self, pos: usize) -> bool {
-        !self.constructs.iter().any(|c| c.outer.start < pos && pos < c.outer.end)
+        let i = self.tops.partition_point(|t| t.end <= pos);
+        self.tops.get(i).is_none_or(|t| !(t.start < pos && pos < t.end))
     }
 }
 
@@ -398,13 +467,8 @@ fn flush(text: &str, acc: &mut Acc, containers: &[BlockKind], doc: &mut SourceDo
     if norm.is_empty() {
         return;
     }
-    doc.blocks.push(Block {
-        kind,
-        range,
-        norm,
-        constructs: a.constructs,
-        text_ranges: a.text_ranges,
-    });
+    doc.blocks
+        .push(Block::new(kind, range, norm, a.constructs, a.text_ranges));
 }
 
 #[cfg(test)]
