@@ -279,3 +279,44 @@ fn cs_page_body_snapshot() {
     let end = html.find("</article>").unwrap() + "</article>".len();
     insta::assert_snapshot!("cs_cz_4031_article", &html[start..end]);
 }
+
+#[test]
+fn two_builds_with_the_review_view_are_byte_identical() {
+    // The review pages once listed their rule counts in hash order.
+    let outs: Vec<tempfile::TempDir> = (0..2).map(|_| tempfile::tempdir().unwrap()).collect();
+    for out in &outs {
+        build(&BuildOptions {
+            root: common::repo(),
+            out: Some(out.path().join("site")),
+            review: true,
+            no_search: true,
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let files = |root: &Path| -> Vec<(std::path::PathBuf, Vec<u8>)> {
+        let mut v: Vec<_> = walkdir::WalkDir::new(root)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path().strip_prefix(root).unwrap().to_path_buf(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let (a, b) = (files(&outs[0].path().join("site")), files(&outs[1].path().join("site")));
+    assert!(
+        a.iter().any(|(p, _)| p.starts_with("_review")),
+        "the review view is built"
+    );
+    assert_eq!(a.len(), b.len());
+    for ((pa, da), (pb, db)) in a.iter().zip(&b) {
+        assert_eq!(pa, pb);
+        assert!(da == db, "{} differs between two builds", pa.display());
+    }
+}

@@ -221,8 +221,10 @@ impl Renderer<'_> {
             .collect();
         let mut by_rule: BTreeMap<&'static str, usize> = BTreeMap::new();
         for f in &findings {
-            *by_rule.entry(f.rule.code()).or_default() += 1;
+            *by_rule.entry(f.rule.code()).or_default() += f.weight();
         }
+        // A list, not a map: a template iterates a map in no fixed order.
+        let by_rule: Vec<(&str, usize)> = by_rule.into_iter().collect();
         let mut ctx = self.base_context(locale, &out_dir);
         let title = tr.page.front.title.clone().unwrap_or_else(|| rel.to_string());
         ctx.insert("title", &title);
