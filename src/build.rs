@@ -352,6 +352,7 @@ pub(crate) fn collecting<'a>(site: &Site, sink: &'a dyn Sink) -> Option<crate::s
     site.config.build.search.then(|| crate::search::Collecting {
         inner: sink,
         collector: Default::default(),
+        max_bytes: site.config.limits.indexed_bytes,
     })
 }
 

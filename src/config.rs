@@ -76,7 +76,8 @@ pub const LIMIT: &str = "limit";
 /// nested too deeply is refused alone, and its English shown); past
 /// `findings_per_page`, a page's findings are counted, not listed. The
 /// defaults are far above any real page (the largest of the corpus is
-/// 262 KB, its longest line 5 KB, it nests 4 deep and has 197 findings).
+/// 262 KB, its longest line 5 KB, it nests 4 deep and has 197 findings),
+/// and keep the costliest page shapes under 2 s and 500 MB (BENCHMARKS.md).
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
@@ -89,15 +90,19 @@ pub struct Limits {
     pub nesting_depth: usize,
     /// Findings listed per page (and locale); the rest are counted.
     pub findings_per_page: usize,
+    /// Bytes of a page's article given to the search index: the rest of a
+    /// longer page is not found by search.
+    pub indexed_bytes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            file_size: 10 * 1024 * 1024,
+            file_size: 2 * 1024 * 1024,
             line_length: 1024 * 1024,
             nesting_depth: 64,
             findings_per_page: 1000,
+            indexed_bytes: 1024 * 1024,
         }
     }
 }

@@ -68,13 +68,15 @@ impl Collector {
 pub struct Collecting<'a> {
     pub inner: &'a dyn Sink,
     pub collector: Collector,
+    /// `[limits] indexed_bytes`: what is kept of a page's article.
+    pub max_bytes: usize,
 }
 
 impl Sink for Collecting<'_> {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
         if path.ends_with(".html")
             && let Ok(text) = std::str::from_utf8(bytes)
-            && let Some(doc) = slim(text)
+            && let Some(doc) = slim(text, self.max_bytes)
         {
             self.collector.add(path, &doc);
         }
@@ -88,8 +90,10 @@ impl Sink for Collecting<'_> {
 
 /// What Pagefind needs of a page: its language, title and article, without
 /// the hidden English originals. A third of the page's bytes, so indexing
-/// takes a third of the time. `None` for pages that are not indexed.
-pub fn slim(html: &str) -> Option<String> {
+/// takes a third of the time. Of an article longer than `max_bytes`, the
+/// first `max_bytes` are kept (cut before a tag), so a huge page costs the
+/// index no more than that. `None` for pages that are not indexed.
+pub fn slim(html: &str, max_bytes: usize) -> Option<String> {
     let body_at = html.find("data-pagefind-body")?;
     let start = html[..body_at].rfind('<')?;
     let end = html[start..].find("</article>")? + start + "</article>".len();
@@ -138,6 +142,12 @@ pub fn slim(html: &str) -> Option<String> {
         rest = &rest[j..];
     }
     out.push_str(rest);
+    let body = out.find("<body>").map_or(0, |i| i + "<body>".len());
+    if out.len() - body > max_bytes {
+        let cut = crate::diag::floor_char_boundary(&out, body + max_bytes);
+        let cut = out[..cut].rfind('<').unwrap_or(cut).max(body);
+        out.truncate(cut);
+    }
     out.push_str("</body></html>");
     Some(out)
 }
@@ -294,10 +304,23 @@ mod tests {
         let html = "<!DOCTYPE html>\n<html lang=\"cs-CZ\" dir=\"ltr\">\n<head><title>T | S</title></head><body><nav>x</nav>\
             <article class=\"content\" data-pagefind-body>\n<p><span class=\"seg\">Ahoj<span class=\"seg-en\" lang=\"en-US\">Hello <span class=\"include-missing\">x</span> <code>c</code></span></span> svět</p>\n</article><footer>f</footer></body></html>";
         assert_eq!(
-            slim(html).unwrap(),
+            slim(html, usize::MAX).unwrap(),
             "<!DOCTYPE html><html lang=\"cs-CZ\"><head><title>T | S</title></head><body><article class=\"content\" data-pagefind-body>\n<p><span class=\"seg\">Ahoj</span> svět</p>\n</article></body></html>"
         );
-        assert!(slim("<html lang=\"en\"><body>no article</body></html>").is_none());
+        assert!(slim("<html lang=\"en\"><body>no article</body></html>", usize::MAX).is_none());
+    }
+
+    #[test]
+    fn slim_pages_keep_at_most_the_first_bytes_of_a_long_article() {
+        let html = format!(
+            "<html lang=\"cs-CZ\"><head><title>T</title></head><body><article data-pagefind-body>{}</article></body></html>",
+            "<p>Slovo slovo.</p>".repeat(1000)
+        );
+        let s = slim(&html, 100).unwrap();
+        let body = &s[s.find("<body>").unwrap() + 6..s.rfind("</body>").unwrap()];
+        assert!(body.len() <= 100, "{}", body.len());
+        assert!(body.ends_with("</p>"), "cut before a tag: {body}");
+        assert_eq!(slim(&html, usize::MAX).unwrap().matches("<p>").count(), 1000);
     }
 
     #[test]

@@ -243,6 +243,10 @@ impl Site {
             cache
                 .entry(t.clone())
                 .or_insert_with(|| {
+                    // An include over the page size limit is left unresolved.
+                    if std::fs::metadata(t).ok()?.len() > self.config.limits.file_size {
+                        return None;
+                    }
                     let text = std::fs::read_to_string(t).ok()?;
                     let (text, _, _) = load::normalise(text);
                     // Include files may carry front matter of their own.
