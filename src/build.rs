@@ -15,9 +15,8 @@ use crate::align::Counts;
 use crate::diag::{Diagnostic, Error, Result, Severity};
 use crate::render::site_pages::{SiteFacts, SiteStatus};
 use crate::render::{I18n, PageSummary, Renderer, Templates};
-use crate::shard::Shard;
 use crate::site::Site;
-use crate::write::Staging;
+use crate::write::{Sink, Staging};
 
 /// What to build.
 #[derive(Clone, Debug, Default)]
@@ -36,8 +35,6 @@ pub struct BuildOptions {
     pub review: bool,
     /// Skip the search index and search pages even if `site.toml` asks for them.
     pub no_search: bool,
-    /// Render only this part of the pages, for `--merge` to complete.
-    pub shard: Option<Shard>,
 }
 
 /// What a build did.
@@ -61,48 +58,29 @@ impl BuildReport {
     }
 }
 
-/// Resolves `--locale` codes to locale indexes; unknown codes are a usage
-/// error naming the known ones.
-pub fn select_locales(site: &Site, wanted: &[String]) -> Result<Vec<usize>> {
-    let all: Vec<usize> = (0..site.config.locales.len()).collect();
-    if wanted.is_empty() {
-        return Ok(all);
-    }
-    let mut out = Vec::new();
-    for w in wanted
-        .iter()
-        .flat_map(|w| w.split(','))
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
-    {
-        match site.config.locales.iter().position(|l| l.code == w) {
-            Some(i) => {
-                if !out.contains(&i) {
-                    out.push(i);
-                }
-            }
-            None => {
-                let known: Vec<&str> = site.config.locales.iter().map(|l| l.code.as_str()).collect();
-                return Err(Error::Usage(format!(
-                    "--locale {w}: not a locale of this site (known: {})",
-                    known.join(", ")
-                )));
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
-}
-
 /// Builds the site at `opts.root`.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    run(opts, &|renderer, locales, sink| {
+        render_site(renderer, locales, sink, false)
+    })
+}
+
+/// How a build renders its pages into the staging folder: all of them
+/// ([`build`]), or a part (a shard).
+pub type RenderStep<'a> = dyn Fn(&Renderer, &[usize], &dyn Sink) -> Result<Rendered> + 'a;
+
+/// A build whose pages `render` renders: loads the site, renders into a
+/// staging folder (and the review view, if asked), fails on content errors
+/// (and on warnings with `deny_warnings`) leaving the previous output as it
+/// was, else swaps the staging folder in.
+pub fn run(opts: &BuildOptions, render: &RenderStep) -> Result<BuildReport> {
     let started = Instant::now();
     let (site, out) = load(opts)?;
-    build_site(&site, &out, opts, started)
+    build_site(&site, &out, opts, render, started)
 }
 
 /// Loads the site of `opts` and says where its output goes.
-pub(crate) fn load(opts: &BuildOptions) -> Result<(Site, PathBuf)> {
+pub fn load(opts: &BuildOptions) -> Result<(Site, PathBuf)> {
     let mut config = crate::config::Config::load_with_content(&opts.root, opts.content.as_deref())?;
     if opts.no_search {
         config.build.search = false;
@@ -126,21 +104,19 @@ fn check_out(site: &Site, out: &Path) -> Result<()> {
 }
 
 /// Builds a site [`load`]ed from `opts` into `out`.
-fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant) -> Result<BuildReport> {
-    let locales = select_locales(site, &opts.locales)?;
-    if opts.review && opts.shard.is_some() {
-        return Err(Error::Usage(
-            "--review cannot be combined with --shard: build the review view in a build of its own".into(),
-        ));
-    }
+fn build_site(
+    site: &Site,
+    out: &Path,
+    opts: &BuildOptions,
+    render: &RenderStep,
+    started: Instant,
+) -> Result<BuildReport> {
+    let locales = site.select_locales(&opts.locales)?;
     let i18n = I18n::load(&site.config, &site.root)?;
     let templates = Templates::load(&site.config.templates_dir, &site.root)?;
     let renderer = Renderer::new(site, &i18n, &templates);
     let staging = Staging::new(out)?;
-    let rendered = match &opts.shard {
-        None => render_site(&renderer, &locales, &staging, false)?,
-        Some(shard) => crate::shard::render_shard(&renderer, &locales, shard, &staging)?,
-    };
+    let rendered = render(&renderer, &locales, &staging)?;
     if opts.review {
         write_review(&renderer, &locales, &staging)?;
     }
@@ -164,7 +140,7 @@ fn build_site(site: &Site, out: &Path, opts: &BuildOptions, started: Instant) ->
 }
 
 /// What a build did, from the pages it wrote.
-pub(crate) fn report(
+pub fn report(
     site: &Site,
     locales: &[usize],
     summaries: &[PageSummary],
@@ -195,22 +171,6 @@ pub(crate) fn report(
         warnings,
         elapsed: started.elapsed(),
         stale_removed: 0,
-    }
-}
-
-/// Where rendered files go: the staging folder of a build, or the memory
-/// of `locdoc serve`. Paths are `/`-separated, relative to the output root.
-pub trait Sink: Sync {
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<()>;
-    fn copy(&self, from: &Path, path: &str) -> Result<()>;
-}
-
-impl Sink for Staging {
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        Staging::write(self, path, bytes)
-    }
-    fn copy(&self, from: &Path, path: &str) -> Result<()> {
-        Staging::copy(self, from, path)
     }
 }
 
@@ -348,7 +308,7 @@ fn render_site(renderer: &Renderer, locales: &[usize], sink: &dyn Sink, keep_che
 }
 
 /// A sink that keeps the pages to index for search, when the site has search.
-pub(crate) fn collecting<'a>(site: &Site, sink: &'a dyn Sink) -> Option<crate::search::Collecting<'a>> {
+pub fn collecting<'a>(site: &Site, sink: &'a dyn Sink) -> Option<crate::search::Collecting<'a>> {
     site.config.build.search.then(|| crate::search::Collecting {
         inner: sink,
         collector: Default::default(),

@@ -420,12 +420,12 @@ pub fn main() -> ExitCode {
                 deny_warnings: args.deny_warnings,
                 review: args.review,
                 no_search: args.no_search,
-                shard: args.shard,
             };
-            let built = if args.merge.is_empty() {
-                build(&opts)
-            } else {
-                locdoc::shard::merge(&opts, &args.merge)
+            // clap refuses --shard with --merge.
+            let built = match &args.shard {
+                Some(shard) => locdoc::shard::build_shard(&opts, shard),
+                None if args.merge.is_empty() => build(&opts),
+                None => locdoc::shard::merge(&opts, &args.merge),
             };
             match built {
                 Ok(report) => {

@@ -8,8 +8,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::check::Rule;
-use crate::diag::{Diagnostic, Error, Result, Severity, SourceText};
+use crate::diag::{Diagnostic, Error, Result, Rule, Severity, SourceText};
 
 /// The name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.toml";
@@ -67,9 +66,6 @@ pub struct MarkdownConfig {
     /// Without it, such links render as plain text, marked.
     pub upstream_url: Option<String>,
 }
-
-/// The diagnostic code of a page (or segment) over a limit of [`Limits`].
-pub const LIMIT: &str = "limit";
 
 /// `[limits]`: what one page may cost. A page over a limit is refused with
 /// a `limit` finding naming the file, line and column (a translated segment

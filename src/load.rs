@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use indexmap::IndexMap;
 use serde_json::Value;
 
-use crate::config::{Config, LIMIT, Limits};
+use crate::config::{Config, Limits};
+const LIMIT: &str = crate::diag::Rule::Limit.code();
 use crate::diag::{Diagnostic, Error, Result, SourceText, display_path, rel_path};
 
 /// Every page and asset under `content/`, grouped by path within a locale.
@@ -27,27 +28,6 @@ pub struct Inventory {
     pub assets: Vec<(usize, String, PathBuf)>,
     /// Symbolic links that lead out of the site, left out.
     pub warnings: Vec<Diagnostic>,
-}
-
-/// True when `path`, with every symbolic link resolved, is inside one of
-/// `roots` (already canonical). Links out of the site are never read: a
-/// translation could otherwise publish any file of the machine.
-pub fn stays_inside(path: &Path, roots: &[PathBuf]) -> bool {
-    std::fs::canonicalize(path).is_ok_and(|real| roots.iter().any(|r| real.starts_with(r)))
-}
-
-/// A warning for a link out of the site (to a file, or a folder that is
-/// then not walked).
-pub fn outside_warning(root: &Path, path: &Path) -> Diagnostic {
-    let what = if path.is_dir() { "folder" } else { "file" };
-    Diagnostic::warning(
-        "outside-link",
-        format!(
-            "{} is a symbolic link to a {what} outside the site; it is left out",
-            display_path(root, path)
-        ),
-    )
-    .help(format!("copy the {what} into the site instead of linking to it"))
 }
 
 impl Inventory {

@@ -21,8 +21,8 @@ use std::sync::Mutex;
 use pagefind::api::{PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
 
-use crate::build::Sink;
 use crate::diag::{Error, Result};
+use crate::write::Sink;
 
 /// The folder of the search bundle in the output.
 pub const BUNDLE_DIR: &str = "pagefind";

@@ -18,12 +18,12 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-use crate::build::{BuildOptions, BuildReport, Rendered, Sink};
+use crate::build::{BuildOptions, BuildReport, Rendered};
 use crate::diag::{Error, Result};
 use crate::render::site_pages::SiteStatus;
 use crate::render::{I18n, PageSummary, Renderer, Templates};
 use crate::site::Site;
-use crate::write::{MARKER, Staging};
+use crate::write::{MARKER, Sink, Staging};
 
 /// The manifest's file name, at the root of a shard's output.
 pub const MANIFEST: &str = "locdoc-shard.json";
@@ -97,8 +97,21 @@ struct Manifest {
     search: Option<Vec<(String, String)>>,
 }
 
+/// `locdoc build --shard I/N`: the pages of one shard and its manifest,
+/// built like any build (through [`crate::build::run`]).
+pub fn build_shard(opts: &BuildOptions, shard: &Shard) -> Result<BuildReport> {
+    if opts.review {
+        return Err(Error::Usage(
+            "--review cannot be combined with --shard: build the review view in a build of its own".into(),
+        ));
+    }
+    crate::build::run(opts, &|renderer, locales, sink| {
+        render_shard(renderer, locales, shard, sink)
+    })
+}
+
 /// Renders the pages of `shard` into `sink`, and its manifest.
-pub fn render_shard(renderer: &Renderer, locales: &[usize], shard: &Shard, sink: &dyn Sink) -> Result<Rendered> {
+fn render_shard(renderer: &Renderer, locales: &[usize], shard: &Shard, sink: &dyn Sink) -> Result<Rendered> {
     let site = renderer.site;
     let mine = shard.pages(site);
     let collecting = crate::build::collecting(site, sink);
@@ -126,16 +139,14 @@ pub fn render_shard(renderer: &Renderer, locales: &[usize], shard: &Shard, sink:
 /// `locdoc build --merge PART…`: the site from the outputs of its shards.
 pub fn merge(opts: &BuildOptions, parts: &[PathBuf]) -> Result<BuildReport> {
     let started = Instant::now();
-    if opts.review || opts.shard.is_some() {
-        return Err(Error::Usage(
-            "--merge cannot be combined with --shard or --review".into(),
-        ));
+    if opts.review {
+        return Err(Error::Usage("--merge cannot be combined with --review".into()));
     }
     let (site, out) = crate::build::load(opts)?;
     let manifests = read_manifests(&site, parts)?;
     let codes = &manifests[0].1.locales;
-    let locales = crate::build::select_locales(&site, codes)?;
-    if !opts.locales.is_empty() && crate::build::select_locales(&site, &opts.locales)? != locales {
+    let locales = site.select_locales(codes)?;
+    if !opts.locales.is_empty() && site.select_locales(&opts.locales)? != locales {
         return Err(Error::Usage(format!(
             "--locale: the shards were built for {}; merge them without --locale",
             codes.join(", ")

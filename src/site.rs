@@ -35,7 +35,7 @@ impl Source {
         let (depth, at) = doc.nesting;
         if depth > limits.nesting_depth {
             return Err(Diagnostic::error(
-                crate::config::LIMIT,
+                crate::diag::Rule::Limit.code(),
                 format!(
                     "lists and block quotes nest {depth} deep here, over the limit of {} ([limits] nesting_depth)",
                     limits.nesting_depth
@@ -219,6 +219,39 @@ impl Site {
             .get(&page.rel)
             .map(|s| align::align_with(&s.page.src.text, &s.doc, &page.src.text, &sxs, cache));
         Translation { page, sxs, alignment }
+    }
+
+    /// Resolves `--locale` codes to locale indexes; unknown codes are a usage
+    /// error naming the known ones.
+    pub fn select_locales(&self, wanted: &[String]) -> Result<Vec<usize>> {
+        let all: Vec<usize> = (0..self.config.locales.len()).collect();
+        if wanted.is_empty() {
+            return Ok(all);
+        }
+        let mut out = Vec::new();
+        for w in wanted
+            .iter()
+            .flat_map(|w| w.split(','))
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+        {
+            match self.config.locales.iter().position(|l| l.code == w) {
+                Some(i) => {
+                    if !out.contains(&i) {
+                        out.push(i);
+                    }
+                }
+                None => {
+                    let known: Vec<&str> = self.config.locales.iter().map(|l| l.code.as_str()).collect();
+                    return Err(crate::diag::Error::Usage(format!(
+                        "--locale {w}: not a locale of this site (known: {})",
+                        known.join(", ")
+                    )));
+                }
+            }
+        }
+        out.sort();
+        Ok(out)
     }
 
     /// The page paths of the site, sorted.

@@ -10,7 +10,6 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Error, Result, display_path};
-use crate::load::{outside_warning, stays_inside};
 
 /// The folders links may lead into: the site root and the content folder
 /// (which `--content` may put elsewhere), canonical.
@@ -100,6 +99,27 @@ fn dangling_warning(root: &Path, path: &Path) -> Diagnostic {
         ),
     )
     .help("remove the link, or create the file it points to")
+}
+
+/// True when `path`, with every symbolic link resolved, is inside one of
+/// `roots` (already canonical). Links out of the site are never read: a
+/// translation could otherwise publish any file of the machine.
+pub fn stays_inside(path: &Path, roots: &[PathBuf]) -> bool {
+    std::fs::canonicalize(path).is_ok_and(|real| roots.iter().any(|r| real.starts_with(r)))
+}
+
+/// A warning for a link out of the site (to a file, or a folder that is
+/// then not walked).
+pub fn outside_warning(root: &Path, path: &Path) -> Diagnostic {
+    let what = if path.is_dir() { "folder" } else { "file" };
+    Diagnostic::warning(
+        "outside-link",
+        format!(
+            "{} is a symbolic link to a {what} outside the site; it is left out",
+            display_path(root, path)
+        ),
+    )
+    .help(format!("copy the {what} into the site instead of linking to it"))
 }
 
 #[cfg(all(test, unix))]

@@ -279,6 +279,22 @@ fn check_replaceable(out: &Path) -> Result<()> {
     }
 }
 
+/// Where rendered files go: the staging folder of a build, or the memory
+/// of `locdoc serve`. Paths are `/`-separated, relative to the output root.
+pub trait Sink: Sync {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<()>;
+    fn copy(&self, from: &Path, path: &str) -> Result<()>;
+}
+
+impl Sink for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        Staging::write(self, path, bytes)
+    }
+    fn copy(&self, from: &Path, path: &str) -> Result<()> {
+        Staging::copy(self, from, path)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use common::{PAGE, SampleSite, stderr};
 use locdoc::build::{BuildOptions, build};
-use locdoc::shard::{MANIFEST, Shard, merge};
+use locdoc::shard::{MANIFEST, Shard, build_shard, merge};
 
 /// Every file under `dir` with its bytes, by `/`-separated path.
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -55,11 +55,13 @@ fn single_and_merged(opts: &BuildOptions, n: usize) -> (tempfile::TempDir, PathB
     let mut parts = Vec::new();
     for index in 1..=n {
         let part = tmp.path().join(format!("part-{index}"));
-        build(&BuildOptions {
-            out: Some(part.clone()),
-            shard: Some(Shard { index, count: n }),
-            ..opts.clone()
-        })
+        build_shard(
+            &BuildOptions {
+                out: Some(part.clone()),
+                ..opts.clone()
+            },
+            &Shard { index, count: n },
+        )
         .unwrap();
         assert!(part.join(MANIFEST).is_file());
         parts.push(part);
@@ -136,12 +138,14 @@ fn a_shard_holds_only_its_pages() {
     let mut seen = BTreeMap::new();
     for index in 1..=3 {
         let part = tmp.path().join(format!("p{index}"));
-        build(&BuildOptions {
-            root: site.root().to_path_buf(),
-            out: Some(part.clone()),
-            shard: Some(Shard { index, count: 3 }),
-            ..Default::default()
-        })
+        build_shard(
+            &BuildOptions {
+                root: site.root().to_path_buf(),
+                out: Some(part.clone()),
+                ..Default::default()
+            },
+            &Shard { index, count: 3 },
+        )
         .unwrap();
         let pages: Vec<String> = tree(&part)
             .into_keys()

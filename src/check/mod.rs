@@ -16,7 +16,6 @@ use capped::PageFindings;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -24,112 +23,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::{Alignment, Counts, Status};
 use crate::config::{CheckConfig, FailOn};
+pub use crate::diag::Rule;
 use crate::diag::{Diagnostic, Error, Location, Result, Severity};
 use crate::segment::normalize;
 use crate::segment::sxs::SxsDoc;
 use crate::site::{Site, Source, Translation};
-
-/// A check rule. The code (`missing`, `front-matter`, …) is stable.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rule {
-    Missing,
-    Stale,
-    Orphaned,
-    Untranslated,
-    Placeholder,
-    Markup,
-    Malformed,
-    FrontMatter,
-    Limit,
-}
-
-impl Rule {
-    pub const ALL: [Rule; 9] = [
-        Rule::Missing,
-        Rule::Stale,
-        Rule::Orphaned,
-        Rule::Untranslated,
-        Rule::Placeholder,
-        Rule::Markup,
-        Rule::Malformed,
-        Rule::FrontMatter,
-        Rule::Limit,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Rule::Missing => "missing",
-            Rule::Stale => "stale",
-            Rule::Orphaned => "orphaned",
-            Rule::Untranslated => "untranslated",
-            Rule::Placeholder => "placeholder",
-            Rule::Markup => "markup",
-            Rule::Malformed => "malformed",
-            Rule::FrontMatter => "front-matter",
-            Rule::Limit => "limit",
-        }
-    }
-
-    /// The severity a finding has unless `[check]` or the command line say
-    /// otherwise.
-    pub fn default_severity(self) -> Severity {
-        match self {
-            Rule::Placeholder | Rule::Malformed | Rule::FrontMatter | Rule::Limit => Severity::Error,
-            Rule::Missing | Rule::Stale | Rule::Orphaned | Rule::Markup => Severity::Warning,
-            Rule::Untranslated => Severity::Note,
-        }
-    }
-
-    /// One line on what the rule finds.
-    pub fn description(self) -> &'static str {
-        match self {
-            Rule::Missing => "Source text, or a whole page, has no translation in this locale.",
-            Rule::Stale => "The English the translation was made from differs from the current English source.",
-            Rule::Orphaned => "A translated segment whose English no longer exists in the source page.",
-            Rule::Untranslated => "The translation is identical to the English.",
-            Rule::Placeholder => {
-                "Placeholders, inline code, xref targets, URLs, include paths or numbers differ between translation and English."
-            }
-            Rule::Markup => "Bold, italic, code or link counts differ between translation and English.",
-            Rule::Malformed => {
-                "Unclosed, nested or mismatched sxs spans, duplicate segment IDs, or mixed ID prefixes in one page."
-            }
-            Rule::FrontMatter => {
-                "Unreadable front matter, a missing title, or ms.contentlocale disagreeing with the folder."
-            }
-            Rule::Limit => "A page over a limit of [limits] in site.toml: file size, line length or nesting depth.",
-        }
-    }
-}
-
-impl Rule {
-    /// The rule of a diagnostic from loading or segmenting: `default`, or
-    /// `limit` for a page over a limit of `[limits]`.
-    fn of(default: Rule, d: &Diagnostic) -> Rule {
-        if d.code == crate::config::LIMIT {
-            Rule::Limit
-        } else {
-            default
-        }
-    }
-}
-
-impl FromStr for Rule {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Rule, String> {
-        Rule::ALL
-            .into_iter()
-            .find(|r| r.code() == s)
-            .ok_or_else(|| format!("unknown rule `{s}` (rules: {})", Rule::ALL.map(Rule::code).join(", ")))
-    }
-}
-
-impl std::fmt::Display for Rule {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.code())
-    }
-}
 
 /// One finding of `check`.
 #[derive(Clone, Debug, Serialize)]
@@ -300,7 +198,7 @@ impl Selection {
 /// Checks the site. Configuration comes from `site.config.check`.
 pub fn check(site: &Site, opts: &CheckOptions) -> Result<CheckReport> {
     let started = Instant::now();
-    let mut locales = crate::build::select_locales(site, &opts.locales)?;
+    let mut locales = site.select_locales(&opts.locales)?;
     locales.retain(|&l| l != 0);
     if !opts.locales.is_empty() && locales.is_empty() {
         return Err(Error::Usage(format!(
@@ -959,14 +857,6 @@ fn quote_list(items: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rule_codes_round_trip() {
-        for r in Rule::ALL {
-            assert_eq!(Rule::from_str(r.code()).unwrap(), r);
-        }
-        assert!(Rule::from_str("nope").unwrap_err().contains("front-matter"));
-    }
 
     #[test]
     fn ids_are_stripped_from_baseline_keys() {

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use crate::config::CheckConfig;
 use crate::segment::find_includes;
-use crate::segment::sxs::markdown_options;
+use crate::segment::markdown_options;
 
 /// Everything in a segment that must survive translation unchanged, and
 /// the counts of its formatting.

@@ -14,8 +14,8 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 
 use crate::align::{Alignment, Status};
+use crate::segment::markdown_options;
 use crate::segment::source::BlockKind;
-use crate::segment::sxs::markdown_options;
 use crate::site::{Source, Translation};
 
 use super::markdown::plain_text;

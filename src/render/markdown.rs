@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html, escape_html_body_text};
 
-use crate::segment::sxs::markdown_options;
+use crate::segment::markdown_options;
 use crate::segment::{Include, find_includes};
 
 pub(crate) const OPEN: char = '\u{E000}';

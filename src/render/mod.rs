@@ -739,7 +739,7 @@ fn render_warnings(rctx: &RenderCtx, file: &crate::diag::SourceText) -> Vec<Diag
     if rctx.too_deep.get() {
         out.push(
             Diagnostic::warning(
-                crate::config::LIMIT,
+                crate::diag::Rule::Limit.code(),
                 format!(
                     "raw HTML in this page nests deeper than the limit of {} ([limits] nesting_depth); it is shown as text",
                     rctx.max_depth

@@ -8,10 +8,19 @@
 //! This module holds the text helpers both share: whitespace normalisation
 //! for matching, DocFX include tokens, and heading slugs.
 
+pub mod code;
 pub mod source;
 pub mod sxs;
 
 use std::ops::Range;
+
+use pulldown_cmark::Options;
+
+/// The Markdown dialect locdoc reads: CommonMark with GitHub tables, alerts
+/// and strikethrough.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_GFM | Options::ENABLE_STRIKETHROUGH
+}
 
 /// Characters that are invisible and carry no meaning for matching.
 pub fn is_zero_width(c: char) -> bool {

@@ -18,13 +18,14 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 
-use crate::build::{self, Sink};
+use crate::build;
 use crate::check::PageResult;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Error, Result};
 use crate::load;
 use crate::render::{I18n, PageSummary, Renderer, SiteIndex, Templates};
 use crate::site::{Site, Source};
+use crate::write::Sink;
 
 /// Where the site is.
 #[derive(Clone, Debug)]

@@ -1,0 +1,157 @@
+//! Stale translations: how alike an unplaced lookup is to the source text
+//! between the same neighbours.
+
+use rustc_hash::FxHashMap;
+
+/// Minimum similarity (0–1, characters, case-insensitive) between a lookup
+/// and source text for the translation to count as a stale version of it.
+pub const STALE_SIMILARITY: f32 = 0.5;
+
+/// Gaps on either side of the diagonal that a lookup is compared with: a
+/// run of unplaced lookups and the gaps of its window are in the same
+/// order, so the `j`-th of `lookups` lookups is compared with the gaps
+/// around the `j`-th share of `window`. Small windows (all real ones) are
+/// compared whole; a page of thousands of unrelated segments costs
+/// thousands of comparisons, not millions.
+pub(super) fn stale_candidates(window: &[usize], j: usize, lookups: usize) -> &[usize] {
+    const BAND: usize = 8;
+    if window.len() <= 2 * BAND + 1 {
+        return window;
+    }
+    let center = j * window.len() / lookups.max(1);
+    &window[center.saturating_sub(BAND)..(center + BAND + 1).min(window.len())]
+}
+
+/// How alike two texts are, 0–1: the share of words (and the spaces
+/// between them) they have in common, in order — a word diff's ratio, as
+/// `similar::TextDiff::from_words(a, b).ratio()` gives it (tested). Each text comes
+/// with its words from [`Words::of`]; callers lower-case both.
+pub fn similarity((a, a_words): (&str, &[u32]), (b, b_words): (&str, &[u32])) -> f32 {
+    if a == b {
+        return 1.0;
+    }
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    // Very different lengths cannot be similar enough; skip the diff.
+    let (la, lb) = (a.len(), b.len());
+    if 2 * la.min(lb) < (la + lb) / 2 {
+        return 0.0;
+    }
+    let total = a_words.len() + b_words.len();
+    if total == 0 {
+        return 1.0;
+    }
+    2.0 * lcs_len(a_words, b_words) as f32 / total as f32
+}
+
+/// The length of the longest common subsequence of `a` and `b` — the words
+/// an optimal diff keeps — by the bit-parallel algorithm of Crochemore et
+/// al. (2001): one pass over `b` with `a`'s positions as bits, 64 at a time.
+fn lcs_len(a: &[u32], b: &[u32]) -> usize {
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    let words = a.len().div_ceil(64);
+    // For each word of `a`: the positions where it occurs.
+    let mut positions: FxHashMap<u32, Vec<u64>> = FxHashMap::default();
+    for (i, &w) in a.iter().enumerate() {
+        positions.entry(w).or_insert_with(|| vec![0; words])[i / 64] |= 1 << (i % 64);
+    }
+    let mut v = vec![u64::MAX; words];
+    for w in b {
+        let Some(m) = positions.get(w) else { continue };
+        let mut carry = false;
+        for (v, &m) in v.iter_mut().zip(m) {
+            let (sum, c1) = v.overflowing_add(*v & m);
+            let (sum, c2) = sum.overflowing_add(u64::from(carry));
+            carry = c1 || c2;
+            *v = sum | (*v & !m);
+        }
+    }
+    // The zero bits of `v` among `a`'s positions.
+    let tail = a.len() % 64;
+    v.iter()
+        .enumerate()
+        .map(|(k, &x)| {
+            let mask = if k + 1 == words && tail != 0 {
+                (1u64 << tail) - 1
+            } else {
+                u64::MAX
+            };
+            (!x & mask).count_ones() as usize
+        })
+        .sum()
+}
+
+/// Texts cut into words and the runs of white space between them (as
+/// `similar` cuts them), each word a number, so a text compared with many
+/// others is cut once and compared as numbers.
+#[derive(Default)]
+pub struct Words {
+    ids: FxHashMap<String, u32>,
+}
+
+impl Words {
+    pub fn of(&mut self, text: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut space = None;
+        for (i, c) in text.char_indices() {
+            let is_space = c.is_whitespace();
+            if space.is_some_and(|s| s != is_space) {
+                out.push(self.id(&text[start..i]));
+                start = i;
+            }
+            space = Some(is_space);
+        }
+        if start < text.len() {
+            out.push(self.id(&text[start..]));
+        }
+        out
+    }
+
+    fn id(&mut self, word: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(word.to_string()).or_insert(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similarity_of_words_is_the_word_diff_ratio() {
+        let texts = [
+            "the '%1' throttle limit of '%2' was hit.",
+            "the '%1' throttle limit of '%2' was reached.",
+            "paragraph 5 said something else there.",
+            "paragraph number 7 says something here.",
+            "  two  spaces\tand a tab ",
+            "čeština a\u{a0}nbsp — dash",
+            "x",
+        ];
+        let long: Vec<String> = (0..3)
+            .map(|k| {
+                (0..150)
+                    .map(|i| format!("w{}", (i * (k + 1)) % 37))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let texts: Vec<&str> = texts.into_iter().chain(long.iter().map(String::as_str)).collect();
+        let mut words = Words::default();
+        for &a in &texts {
+            for &b in &texts {
+                let (wa, wb) = (words.of(a), words.of(b));
+                let want = if a == b || 2 * a.len().min(b.len()) < (a.len() + b.len()) / 2 {
+                    similarity((a, &wa), (b, &wb))
+                } else {
+                    similar::TextDiff::from_words(a, b).ratio()
+                };
+                assert_eq!(similarity((a, &wa), (b, &wb)), want, "{a:?} / {b:?}");
+            }
+        }
+    }
+}
