@@ -446,7 +446,7 @@ fn the_front_matter_shortcut_agrees_with_the_yaml_parser_on_every_page() {
 
 #[test]
 fn the_code_span_scanner_agrees_with_pulldown_cmark_on_every_page() {
-    use locdoc::segment::sxs::{code_ranges, inline_code_spans, parsed_code_ranges};
+    use locdoc::segment::code::{code_ranges, inline_code_spans, parsed_code_ranges};
     let Some(content) = common::corpus() else {
         eprintln!("SKIPPED: ../shared/corpus/content is absent");
         return;
