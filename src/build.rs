@@ -13,7 +13,8 @@ use rayon::prelude::*;
 
 use crate::align::Counts;
 use crate::diag::{Diagnostic, Error, Result, Severity};
-use crate::render::site_pages::{SiteFacts, SiteStatus};
+use crate::render::dashboard::SiteStatus;
+use crate::render::site_pages::SiteFacts;
 use crate::render::{I18n, PageSummary, Renderer, Templates};
 use crate::site::Site;
 use crate::write::{Sink, Staging};

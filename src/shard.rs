@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::build::{BuildOptions, BuildReport, Rendered};
 use crate::diag::{Error, Result};
-use crate::render::site_pages::SiteStatus;
+use crate::render::dashboard::SiteStatus;
 use crate::render::{I18n, PageSummary, Renderer, Templates};
 use crate::site::Site;
 use crate::write::{MARKER, Sink, Staging};

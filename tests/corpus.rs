@@ -235,7 +235,7 @@ fn the_build_pass_finds_exactly_what_check_finds() {
     assert_eq!(totals(&built), totals(&checked));
     // The dashboard's figures, taken from the checks without a report, are
     // the report's.
-    assert_eq!(status, locdoc::render::site_pages::SiteStatus::from_report(&checked));
+    assert_eq!(status, locdoc::render::dashboard::SiteStatus::from_report(&checked));
 }
 
 /// Counts a test derives from the corpus files with plain regular

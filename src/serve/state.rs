@@ -494,7 +494,7 @@ impl State {
         let sink = MemSink::default();
         let all: Vec<usize> = (0..self.site.config.locales.len()).collect();
         let summaries: Vec<PageSummary> = self.summaries.values().cloned().collect();
-        let status = crate::render::site_pages::SiteStatus::from_checks(
+        let status = crate::render::dashboard::SiteStatus::from_checks(
             &self.site,
             &all,
             self.checks.iter().map(|((l, _), r)| (*l, r)),

@@ -1,0 +1,249 @@
+//! Markdown rendering on hand-made pages.
+
+use super::*;
+
+fn ctx<'a>(links: &'a MapLinks, labels: &'a [String; 5]) -> RenderCtx<'a> {
+    RenderCtx::new(links, Some("https://learn.microsoft.com/dotnet/api/{uid}"), labels)
+}
+
+fn inline(md: &str) -> String {
+    let links = MapLinks::default();
+    let labels = english_alert_labels();
+    render_inline(md, &ctx(&links, &labels), true)
+}
+
+#[test]
+fn plain_text_is_escaped() {
+    assert_eq!(inline("a < b & c"), "a &lt; b &amp; c");
+    assert_eq!(inline("Relace se nezdařila."), "Relace se nezdařila.");
+}
+
+#[test]
+fn inline_markup_renders_without_a_paragraph() {
+    assert_eq!(inline("**tučně** a `kód`"), "<strong>tučně</strong> a <code>kód</code>");
+    assert_eq!(inline("_kurzíva_ a *ta*"), "<em>kurzíva</em> a <em>ta</em>");
+}
+
+#[test]
+fn text_that_looks_like_a_block_stays_inline() {
+    assert_eq!(inline("1. krok"), "1. krok");
+    assert_eq!(inline("# není nadpis"), "# není nadpis");
+    assert_eq!(inline("    není kód"), "není kód");
+    assert_eq!(inline("> ne citace"), "&gt; ne citace");
+    assert_eq!(inline("¡Hola!"), "¡Hola!");
+}
+
+#[test]
+fn entities_escapes_and_placeholders_survive() {
+    assert_eq!(inline("a &#124; b"), "a | b");
+    assert_eq!(inline("\\<system.serviceModel>"), "&lt;system.serviceModel&gt;");
+    assert_eq!(inline("'%1' {0} % 2"), "'%1' {0} % 2");
+}
+
+#[test]
+fn script_and_event_handlers_never_reach_the_output() {
+    for evil in [
+        "<script>alert(1)</script>ok",
+        "<img src=x onerror=alert(1)>ok",
+        "<a href=\"javascript:alert(1)\">ok</a>",
+        "[ok](javascript:alert(1))",
+        "<javascript:alert(1)>",
+        "<span onmouseover=\"alert(1)\">ok</span>",
+        "<svg><script>alert(1)</script></svg>ok",
+        "[ok](JaVaScRiPt:alert(1))",
+        "<iframe src=\"https://evil\"></iframe>ok",
+        "<style>body{display:none}</style>ok",
+    ] {
+        let out = inline(evil).to_lowercase();
+        assert!(!out.contains("<script"), "{evil} -> {out}");
+        assert!(
+            !out.contains("=\"javascript:") && !out.contains("=javascript:"),
+            "{evil} -> {out}"
+        );
+        assert!(
+            !out.contains("onerror") && !out.contains("onmouseover"),
+            "{evil} -> {out}"
+        );
+        assert!(
+            !out.contains("<iframe") && !out.contains("<style") && !out.contains("<img"),
+            "{evil} -> {out}"
+        );
+    }
+}
+
+#[test]
+fn safe_inline_html_is_kept() {
+    assert_eq!(inline("řádek<br />další"), "řádek<br>další");
+    assert_eq!(inline("<b>tučně</b>"), "<b>tučně</b>");
+}
+
+#[test]
+fn xref_links_use_the_configured_url_and_short_name() {
+    let out = inline("viz <xref:System.ServiceModel.Channels.Message%2A>");
+    assert_eq!(
+        out,
+        "viz <a class=\"xref\" href=\"https://learn.microsoft.com/dotnet/api/system.servicemodel.channels.message\" title=\"System.ServiceModel.Channels.Message%2A\">Message</a>"
+    );
+}
+
+#[test]
+fn xref_without_a_url_renders_as_code() {
+    let links = MapLinks::default();
+    let labels = english_alert_labels();
+    let ctx = RenderCtx::new(&links, None, &labels);
+    assert_eq!(
+        render_inline("<xref:System.Foo.Bar>", &ctx, true),
+        "<code class=\"xref\" title=\"System.Foo.Bar\">Bar</code>"
+    );
+}
+
+#[test]
+fn relative_links_are_resolved_and_broken_ones_recorded() {
+    let mut links = MapLinks::default();
+    links.links.insert("x.md".into(), "../x/".into());
+    let labels = english_alert_labels();
+    let ctx = ctx(&links, &labels);
+    assert_eq!(
+        render_inline("[a](x.md#frag) [b](y.md)", &ctx, true),
+        "<a href=\"../x/#frag\">a</a> <span class=\"link-outside\" title=\"y.md\" data-href=\"y.md\">b</span>"
+    );
+    assert_eq!(ctx.broken_links.borrow().iter().collect::<Vec<_>>(), vec!["y.md"]);
+}
+
+/// Resolves nothing inside the site; sends everything to an upstream site.
+struct Upstream;
+
+impl LinkResolver for Upstream {
+    fn resolve(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn include(&self, _: &str, _: &str) -> Option<String> {
+        None
+    }
+    fn outside(&self, dest: &str) -> Option<String> {
+        Some(format!(
+            "https://up.example/{}",
+            dest.trim_start_matches("../").trim_start_matches('/')
+        ))
+    }
+}
+
+#[test]
+fn links_out_of_the_site_become_text_or_go_upstream() {
+    let links = MapLinks::default();
+    let labels = english_alert_labels();
+    let mut c = ctx(&links, &labels);
+    c.outside_label = "Not part of this site".into();
+    // Site-root paths are another site's; images without a file show their alt text.
+    let html = render_document(
+        "[a](/archive/x) and ![diagram](../img/d.png) and [ext](https://e.org/)\n",
+        &[],
+        &c,
+        &mut Fills::default(),
+        false,
+    );
+    assert_eq!(
+        html,
+        "<p><span class=\"link-outside\" title=\"Not part of this site\" data-href=\"/archive/x\">a</span> and <span class=\"link-outside\" title=\"Not part of this site\" data-href=\"../img/d.png\">diagram</span> and <a href=\"https://e.org/\">ext</a></p>\n"
+    );
+    assert_eq!(c.broken_links.borrow().len(), 2);
+
+    let up = RenderCtx::new(&Upstream, None, &labels);
+    assert_eq!(
+        render_inline("[s](../../samples/s.md) [r](/archive/x \"t\")", &up, true),
+        "<a class=\"upstream\" href=\"https://up.example/samples/s.md\">s</a> <a class=\"upstream\" href=\"https://up.example/archive/x\" title=\"t\">r</a>"
+    );
+    assert!(up.broken_links.borrow().is_empty());
+}
+
+#[test]
+fn outside_markers_survive_sanitising() {
+    let links = MapLinks::default();
+    let labels = english_alert_labels();
+    let c = ctx(&links, &labels);
+    let out = render_inline("<b>x</b> [y](missing.md)", &c, true);
+    assert!(
+        out.contains("<span class=\"link-outside\" title=\"missing.md\" data-href=\"missing.md\">y</span>"),
+        "{out}"
+    );
+}
+
+#[test]
+fn includes_resolve_or_show_their_name() {
+    let mut links = MapLinks::default();
+    links.includes.insert("wv".into(), "Windows Vista".into());
+    let labels = english_alert_labels();
+    let ctx = ctx(&links, &labels);
+    assert_eq!(
+        render_inline("[!INCLUDE[wv](../wv-md.md)] a", &ctx, true),
+        "Windows Vista a"
+    );
+    let out = render_inline("[!INCLUDE[nf](../nf-md.md)]", &ctx, true);
+    assert_eq!(out, "<span class=\"include-missing\" title=\"../nf-md.md\">nf</span>");
+    assert_eq!(ctx.missing_includes.borrow().len(), 1);
+}
+
+#[test]
+fn document_gets_heading_ids_alerts_and_no_empty_table_head() {
+    let links = MapLinks::default();
+    let labels = english_alert_labels();
+    let c = ctx(&links, &labels);
+    let mut fills = Fills::default();
+    let s = fills.add("<span class=\"seg\">Vlastnosti</span>".into(), "Vlastnosti".into());
+    let md = format!("## {s}\n\n|||\n|-|-|\n|ID|4031|\n\n> [!NOTE]\n> Text.\n");
+    let html = render_document(&md, &["properties".into()], &c, &mut fills, false);
+    assert!(
+        html.contains("<h2 id=\"properties\"><span class=\"seg\">Vlastnosti</span><a class=\"anchor\""),
+        "{html}"
+    );
+    assert!(!html.contains("<thead>"), "{html}");
+    assert!(
+        html.contains("<table><tbody>\n<tr><td>ID</td><td>4031</td></tr>\n</tbody></table>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Note</p>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn sentinels_in_image_alt_text_become_plain_text() {
+    let links = MapLinks::default();
+    let labels = english_alert_labels();
+    let c = ctx(&links, &labels);
+    let mut fills = Fills::default();
+    let s = fills.add("<span>\"x\"</span>".into(), "Obrázek \"x\"".into());
+    let html = render_document(&format!("![{s}](https://e.org/a.png)\n"), &[], &c, &mut fills, false);
+    assert!(html.contains("alt=\"Obrázek &quot;x&quot;\""), "{html}");
+}
+
+#[test]
+fn untrusted_documents_are_sanitised_but_fills_are_kept() {
+    let links = MapLinks::default();
+    let labels = english_alert_labels();
+    let c = ctx(&links, &labels);
+    let mut fills = Fills::default();
+    let s = fills.add("<span class=\"seg\" data-u=\"1\">ok</span>".into(), "ok".into());
+    let html = render_document(
+        &format!("<script>alert(1)</script>\n\n{s} <b onclick=\"x\">b</b>\n"),
+        &[],
+        &c,
+        &mut fills,
+        true,
+    );
+    assert!(!html.contains("<script") && !html.contains("onclick"), "{html}");
+    assert!(html.contains("<span class=\"seg\" data-u=\"1\">ok</span>"), "{html}");
+}
+
+#[test]
+fn plain_text_strips_markup() {
+    assert_eq!(plain_text("**a** `b` [c](d.md) [!INCLUDE[wv](x.md)]"), "a b c wv");
+}
+
+#[test]
+fn substitute_ignores_malformed_sentinels() {
+    let mut fills = Fills::default();
+    let s = fills.add("X".into(), "x".into());
+    assert_eq!(substitute(&format!("a{s}b{OPEN}zz"), &fills, false), "aXbzz");
+}
