@@ -1,22 +1,36 @@
 //! locdoc: a static-site generator for localized technical documentation.
 //!
-//! The pipeline, one module per stage:
+//! The modules form a ladder: each uses only the modules above it in this
+//! list, so the data moves one way, from `site.toml` and `content/` down to
+//! the written site (`tests/layering.rs` fails on an import that climbs):
 //!
-//! | stage | module | owns |
-//! |---|---|---|
-//! | load | [`load`] | walking `content/` (through [`tree`]), reading pages, front matter |
-//! | segment | [`segment`] | sxs segments of locale pages; blocks of English pages |
-//! | align | [`align`] | placing translations on the English source; statuses |
-//! | render | [`render`] | Markdown → HTML, templates, UI strings |
-//! | write | [`write`] | staging and swapping the output folder |
+//! 1. [`diag`] — the error type, diagnostics with file:line:column, the
+//!    rules findings are filed under.
+//! 2. [`config`] — `site.toml`: settings, defaults, limits, validation.
+//! 3. [`tree`] — walking the site's folders without leaving the site.
+//! 4. [`load`] — the content inventory; reading a page and its front matter.
+//! 5. [`segment`] — the sxs segments of a locale page; the blocks of an
+//!    English page.
+//! 6. [`align`] — placing translations on the English page; statuses.
+//! 7. [`site`] — the loaded site every later stage works on: config,
+//!    inventory, URLs, English pages, translations read on demand.
+//! 8. [`check`] — the CI gate: rules over alignments, findings, baselines.
+//! 9. [`report`] — `check`'s output formats (human, JSON, SARIF, JUnit,
+//!    GitHub).
+//! 10. [`render`] — Markdown → HTML, templates, UI strings, the site-wide
+//!     pages and the review view.
+//! 11. [`write`] — where output goes (a [`write::Sink`]): staging and
+//!     swapping the output folder.
+//! 12. [`search`] — the Pagefind index of the rendered pages.
+//! 13. [`build`] — the pipeline: load → segment → align → render → write,
+//!     and its steps.
+//! 14. [`shard`] — one build split across CI jobs, and the merge of the
+//!     parts, from the build's steps.
+//! 15. [`serve`] — the live preview and review view, rebuilding through the
+//!     build's steps.
 //!
-//! [`site`] holds the loaded site every stage works on, [`build`] runs the
-//! pipeline, [`config`] reads `site.toml` and [`diag`] has the error type and
-//! the diagnostics (file:line:column, rule code, help) all stages report.
-//! Beside the pipeline: [`check`] (the CI gate) with [`report`] (its output
-//! formats), [`serve`] (the live preview and review view), [`search`] (the
-//! Pagefind index) and [`shard`] (one build split across CI jobs, and the
-//! merge of the parts).
+//! The `locdoc` command (`src/main.rs`, `src/cli.rs`) is a thin layer over
+//! this library.
 
 pub mod align;
 pub mod build;

@@ -1,6 +1,7 @@
 //! The real corpus (`../shared/corpus/content`): 358 ETW pages in five
-//! locales plus their English sources. Skipped, with the reason printed,
-//! only when the folder is absent.
+//! locales plus their English sources. Ignored by default (they need the
+//! corpus beside the repository); `cargo test -- --include-ignored` runs
+//! them, and fails them when the corpus is missing.
 
 mod common;
 
@@ -15,19 +16,16 @@ use locdoc::{BuildOptions, Site};
 
 const LOCALES: [&str; 5] = ["cs-CZ", "pl-PL", "pt-BR", "ru-RU", "tr-TR"];
 
-fn corpus_site() -> Option<Site> {
-    let Some(content) = common::corpus() else {
-        eprintln!("SKIPPED: ../shared/corpus/content is absent; the corpus tests need it beside the repository");
-        return None;
-    };
+fn corpus_site() -> Site {
     let mut config = Config::load(&common::repo()).unwrap();
-    config.content_dir = content;
-    Some(Site::load(&common::repo(), config).unwrap())
+    config.content_dir = common::corpus();
+    Site::load(&common::repo(), config).unwrap()
 }
 
 #[test]
+#[ignore = "needs the shared corpus (../shared/corpus beside the repository)"]
 fn every_page_loads_every_span_parses_and_segments_align() {
-    let Some(site) = corpus_site() else { return };
+    let site = corpus_site();
     assert_eq!(site.sources.len(), 358, "English source pages");
     let mut report: BTreeMap<&str, (usize, usize, Counts)> = BTreeMap::new();
     for (i, code) in LOCALES.iter().enumerate() {
@@ -82,30 +80,26 @@ fn every_page_loads_every_span_parses_and_segments_align() {
 }
 
 /// The corpus built once into a temporary folder, for every test here.
-fn corpus_build() -> Option<&'static (tempfile::TempDir, locdoc::BuildReport)> {
-    static BUILT: OnceLock<Option<(tempfile::TempDir, locdoc::BuildReport)>> = OnceLock::new();
-    BUILT
-        .get_or_init(|| {
-            let content = common::corpus()?;
-            let out = tempfile::tempdir().unwrap();
-            let report = locdoc::build(&BuildOptions {
-                root: common::repo(),
-                content: Some(content),
-                out: Some(out.path().join("site")),
-                ..Default::default()
-            })
-            .unwrap();
-            Some((out, report))
+fn corpus_build() -> &'static (tempfile::TempDir, locdoc::BuildReport) {
+    static BUILT: OnceLock<(tempfile::TempDir, locdoc::BuildReport)> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let content = common::corpus();
+        let out = tempfile::tempdir().unwrap();
+        let report = locdoc::build(&BuildOptions {
+            root: common::repo(),
+            content: Some(content),
+            out: Some(out.path().join("site")),
+            ..Default::default()
         })
-        .as_ref()
+        .unwrap();
+        (out, report)
+    })
 }
 
 #[test]
+#[ignore = "needs the shared corpus (../shared/corpus beside the repository)"]
 fn the_corpus_builds() {
-    let Some((out, report)) = corpus_build() else {
-        eprintln!("SKIPPED: ../shared/corpus/content is absent");
-        return;
-    };
+    let (out, report) = corpus_build();
     assert_eq!(report.total_pages(), 6 * 358);
     assert!(
         report
@@ -125,11 +119,9 @@ fn the_corpus_builds() {
 }
 
 #[test]
+#[ignore = "needs the shared corpus (../shared/corpus beside the repository)"]
 fn the_corpus_site_is_valid_linked_and_symmetric() {
-    let Some((out, _)) = corpus_build() else {
-        eprintln!("SKIPPED: ../shared/corpus/content is absent");
-        return;
-    };
+    let (out, _) = corpus_build();
     let site = Built::read(&out.path().join("site"), "https://docs.example.org/wcf-etw/");
     // 2,148 pages, 6 homes, the chooser, 6 dashboards, 6 search pages.
     assert_eq!(site.pages.len(), 2148 + 19);
@@ -179,12 +171,10 @@ fn the_corpus_site_is_valid_linked_and_symmetric() {
 }
 
 #[test]
+#[ignore = "needs the shared corpus (../shared/corpus beside the repository)"]
 fn the_corpus_dashboard_agrees_with_check() {
-    let Some((out, _)) = corpus_build() else {
-        eprintln!("SKIPPED: ../shared/corpus/content is absent");
-        return;
-    };
-    let site = corpus_site().unwrap();
+    let (out, _) = corpus_build();
+    let site = corpus_site();
     let report = locdoc::check::check(&site, &locdoc::check::CheckOptions::default()).unwrap();
     common::sitecheck::dashboard_agrees(&out.path().join("site"), &report);
     // FORMAT.md's placeholder counts appear on it.
@@ -195,11 +185,9 @@ fn the_corpus_dashboard_agrees_with_check() {
 /// The build checks each translation in the same pass that renders it;
 /// what it finds must be exactly what `locdoc check` finds.
 #[test]
+#[ignore = "needs the shared corpus (../shared/corpus beside the repository)"]
 fn the_build_pass_finds_exactly_what_check_finds() {
-    let Some(site) = corpus_site() else {
-        eprintln!("SKIPPED: ../shared/corpus/content is absent");
-        return;
-    };
+    let site = corpus_site();
     let all: Vec<usize> = (0..site.config.locales.len()).collect();
     let rendered = common::rendered(&site, |_, _, rendered| rendered);
     let status = rendered.status;
@@ -339,11 +327,9 @@ fn independent(content: &std::path::Path, locale: &str) -> Independent {
 }
 
 #[test]
+#[ignore = "needs the shared corpus (../shared/corpus beside the repository)"]
 fn check_json_totals_agree_with_counts_derived_from_the_files() {
-    let Some(content) = common::corpus() else {
-        eprintln!("SKIPPED: ../shared/corpus/content is absent");
-        return;
-    };
+    let content = common::corpus();
     let o = common::locdoc(
         &common::repo(),
         &[
@@ -419,11 +405,9 @@ fn check_json_totals_agree_with_counts_derived_from_the_files() {
 }
 
 #[test]
+#[ignore = "needs the shared corpus (../shared/corpus beside the repository)"]
 fn the_front_matter_shortcut_agrees_with_the_yaml_parser_on_every_page() {
-    let Some(content) = common::corpus() else {
-        eprintln!("SKIPPED: ../shared/corpus/content is absent");
-        return;
-    };
+    let content = common::corpus();
     let mut pages = 0;
     for dir in std::fs::read_dir(&content).unwrap() {
         let dir = dir.unwrap().path().join("etw");
@@ -445,12 +429,10 @@ fn the_front_matter_shortcut_agrees_with_the_yaml_parser_on_every_page() {
 }
 
 #[test]
+#[ignore = "needs the shared corpus (../shared/corpus beside the repository)"]
 fn the_code_span_scanner_agrees_with_pulldown_cmark_on_every_page() {
     use locdoc::segment::code::{code_ranges, inline_code_spans, parsed_code_ranges};
-    let Some(content) = common::corpus() else {
-        eprintln!("SKIPPED: ../shared/corpus/content is absent");
-        return;
-    };
+    let content = common::corpus();
     let (mut pages, mut scanned) = (0, 0);
     for dir in std::fs::read_dir(&content).unwrap() {
         let dir = dir.unwrap().path().join("etw");

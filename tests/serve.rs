@@ -280,13 +280,12 @@ fn ctrl_c_exits_cleanly() {
 /// original on hover, a reload after an edit, and a screenshot of the
 /// review view (target/screenshots/review-cs-CZ.png).
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium chromium-driver)"]
 fn in_a_real_browser() {
     let s = Server::start();
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
-        let Some(b) = common::browser::start(1280, 900).await else {
-            return;
-        };
+        let b = common::browser::start(1280, 900).await;
         let c = &b.client;
         let base = format!("http://{}", s.addr);
         c.goto(&format!("{base}{}", Server::page_path("cs-CZ"))).await.unwrap();

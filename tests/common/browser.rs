@@ -1,6 +1,7 @@
 //! Headless Chromium through chromedriver (fantoccini), for real-browser
-//! tests. `start()` returns `None`, after printing why, when Debian's
-//! `chromium` or `chromium-driver` is not installed (`.ci/run` installs them).
+//! tests. Those tests are `#[ignore = "needs Chromium …"]`; run with
+//! `--include-ignored` (as `.ci/run` does, after installing Debian's
+//! `chromium` and `chromium-driver`), a missing browser fails them.
 
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
@@ -25,14 +26,17 @@ impl Drop for Driver {
     }
 }
 
-/// Starts chromedriver and waits until it listens; `None`, after printing
-/// why, when Chromium or chromedriver is not installed.
-pub fn driver() -> Option<Driver> {
+/// Why the browser tests are ignored by default.
+pub const NEEDS: &str = "needs Chromium (apt-get install chromium chromium-driver)";
+
+/// Starts chromedriver and waits until it listens. Fails, saying what to
+/// install, when Chromium or chromedriver is not installed.
+pub fn driver() -> Driver {
     for bin in [CHROMIUM, CHROMEDRIVER] {
-        if !Path::new(bin).exists() {
-            eprintln!("SKIPPED: {bin} is not installed (apt-get install chromium chromium-driver; .ci/run does)");
-            return None;
-        }
+        assert!(
+            Path::new(bin).exists(),
+            "{bin} is not installed: apt-get install chromium chromium-driver (.ci/run does)"
+        );
     }
     let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let child = Command::new(CHROMEDRIVER)
@@ -49,7 +53,7 @@ pub fn driver() -> Option<Driver> {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    Some(Driver { child, port })
+    Driver { child, port }
 }
 
 /// A headless Chromium session on `driver` with its profile in `profile`;
@@ -93,16 +97,16 @@ pub struct Browser {
 }
 
 /// Starts chromedriver and a headless Chromium window of `width`×`height`.
-pub async fn start(width: u32, height: u32) -> Option<Browser> {
-    let driver = driver()?;
+pub async fn start(width: u32, height: u32) -> Browser {
+    let driver = driver();
     let profile = tempfile::tempdir().unwrap();
     let client = session(&driver, false, profile.path()).await;
     client.set_window_size(width, height).await.unwrap();
-    Some(Browser {
+    Browser {
         client,
         _driver: driver,
         _profile: profile,
-    })
+    }
 }
 
 /// Clicks the element that CSS selector `css` finds.

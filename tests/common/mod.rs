@@ -14,10 +14,20 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared/corpus/content` beside the repository, if present.
-pub fn corpus() -> Option<PathBuf> {
+/// Why the corpus tests are ignored by default.
+pub const NEEDS_CORPUS: &str = "needs the shared corpus (../shared/corpus beside the repository)";
+
+/// `../shared/corpus/content` beside the repository. The tests that read it
+/// are `#[ignore = "needs the shared corpus …"]`; run with
+/// `--include-ignored`, a missing corpus fails them.
+pub fn corpus() -> PathBuf {
     let p = repo().join("../shared/corpus/content");
-    p.is_dir().then_some(p)
+    assert!(
+        p.is_dir(),
+        "{} is missing: the corpus tests need ../shared/corpus beside the repository",
+        p.display()
+    );
+    p
 }
 
 fn copy_dir(from: &Path, to: &Path) {
