@@ -135,16 +135,26 @@ fn build_site(
     }
     let stale_removed = staging.stale_removed();
     staging.commit()?;
-    let mut report = report(site, &locales, &rendered.summaries, warnings, out, started);
+    let mut report = report(
+        site,
+        &locales,
+        &rendered.summaries,
+        &rendered.status,
+        warnings,
+        out,
+        started,
+    );
     report.stale_removed = stale_removed;
     Ok(report)
 }
 
-/// What a build did, from the pages it wrote.
+/// What a build did, from the pages it wrote; the unit counts are the
+/// dashboard's, which are `check`'s (one code path for the figures).
 pub fn report(
     site: &Site,
     locales: &[usize],
     summaries: &[PageSummary],
+    status: &SiteStatus,
     warnings: Vec<Diagnostic>,
     out: &Path,
     started: Instant,
@@ -153,15 +163,14 @@ pub fn report(
     let mut counts = Vec::new();
     for &l in locales {
         let code = site.config.locales[l].code.clone();
-        let mine: Vec<&PageSummary> = summaries.iter().filter(|s| s.locale == l).collect();
-        pages.push((code.clone(), mine.len()));
+        pages.push((code.clone(), summaries.iter().filter(|s| s.locale == l).count()));
         if l != 0 {
-            let mut c = Counts::default();
-            for s in &mine {
-                if let Some(x) = &s.counts {
-                    c.add(x);
-                }
-            }
+            let c = status
+                .locales
+                .iter()
+                .find(|s| s.locale == code)
+                .map(|s| s.units)
+                .unwrap_or_default();
             counts.push((code, c));
         }
     }
@@ -372,6 +381,19 @@ pub fn render_pages(
             Ok(o)
         })
         .collect();
+    // Include files are not pages, but their translations are checked.
+    let includes: Vec<&String> = site.inventory.includes.iter().filter(|r| part(r)).collect();
+    let include_checks: Vec<(usize, String, crate::check::PageResult)> = includes
+        .par_iter()
+        .flat_map_iter(|rel| {
+            let mut memo = crate::check::Memo::default();
+            locales
+                .iter()
+                .filter(|&&l| l != 0)
+                .filter_map(|&l| crate::check::check_page(site, rel, l, &mut memo).map(|r| (l, (*rel).clone(), r)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     // Broken source pages are reported with the broken translations.
     let mut out = Rendered {
         errors: site.errors.clone(),
@@ -385,6 +407,7 @@ pub fn render_pages(
         out.errors.extend(o.errors);
         out.checks.extend(o.checks);
     }
+    out.checks.extend(include_checks);
     out.warnings
         .sort_by(|a, b| (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message)));
     out.warnings.dedup();

@@ -175,7 +175,7 @@ pub fn merge(opts: &BuildOptions, parts: &[PathBuf]) -> Result<BuildReport> {
     crate::build::finish(&renderer, &locales, &summaries, &status, search, &staging)?;
     let stale_removed = staging.stale_removed();
     staging.commit()?;
-    let mut report = crate::build::report(&site, &locales, &summaries, Vec::new(), &out, started);
+    let mut report = crate::build::report(&site, &locales, &summaries, &status, Vec::new(), &out, started);
     report.stale_removed = stale_removed;
     Ok(report)
 }

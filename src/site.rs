@@ -30,7 +30,11 @@ impl Source {
     /// Reads the English page `rel` at `path` and finds its blocks. A page
     /// over a limit of `[limits]` is a content error.
     pub fn read(root: &Path, path: &Path, rel: &str, limits: &crate::config::Limits) -> Result<Source, Diagnostic> {
-        let page = load::read_page(root, path, 0, rel, limits)?;
+        Source::from_page(load::read_page(root, path, 0, rel, limits)?, limits)
+    }
+
+    /// Segments a read English page (or include file).
+    pub fn from_page(page: Page, limits: &crate::config::Limits) -> Result<Source, Diagnostic> {
         let doc = source::parse(&page.src.text, page.body_start);
         let (depth, at) = doc.nesting;
         if depth > limits.nesting_depth {
@@ -77,8 +81,11 @@ pub struct Site {
     /// Content errors found while loading (broken source pages, bad
     /// slugs); `build` fails on them, `check` reports them.
     pub errors: Vec<Diagnostic>,
-    includes: Mutex<HashMap<PathBuf, Option<String>>>,
+    includes: Mutex<IncludeCache>,
 }
+
+/// Resolved includes by (locale, include path).
+type IncludeCache = HashMap<(usize, String), Option<Arc<Included>>>;
 
 /// The folder of a page path: `events/x.md` → `events/`.
 pub fn parent_dir(rel: &str) -> &str {
@@ -116,7 +123,12 @@ impl Site {
             .par_iter()
             .filter_map(|(rel, files)| {
                 let (_, path) = files.iter().find(|(l, _)| *l == 0)?;
-                Some((rel.clone(), Source::read(root, path, rel, &config.limits)))
+                let read = if inventory.includes.contains(rel) {
+                    load::read_include(root, path, 0, rel, &config.limits)
+                } else {
+                    load::read_page(root, path, 0, rel, &config.limits)
+                };
+                Some((rel.clone(), read.and_then(|p| Source::from_page(p, &config.limits))))
             })
             .collect();
         let mut errors = Vec::new();
@@ -136,7 +148,7 @@ impl Site {
         // every locale.
         let mut urls = BTreeMap::new();
         let mut seen: HashMap<String, String> = HashMap::new();
-        for rel in inventory.pages.keys() {
+        for rel in inventory.pages.keys().filter(|rel| !inventory.includes.contains(*rel)) {
             let dir = parent_dir(rel);
             let stem = rel[dir.len()..].trim_end_matches(".md");
             let (slug, slug_loc) = match sources
@@ -204,11 +216,18 @@ impl Site {
         locale: usize,
         cache: &mut align::Cache,
     ) -> Option<std::result::Result<Translation, Diagnostic>> {
+        Some(self.read(rel, locale)?.map(|page| self.align_page(page, cache)))
+    }
+
+    /// Reads the file of page (or include) `rel` in locale `locale`.
+    pub fn read(&self, rel: &str, locale: usize) -> Option<std::result::Result<Page, Diagnostic>> {
         let path = self.inventory.file(rel, locale)?;
-        Some(
-            load::read_page(&self.root, path, locale, rel, &self.config.limits)
-                .map(|page| self.align_page(page, cache)),
-        )
+        let read = if self.is_include(rel) {
+            load::read_include
+        } else {
+            load::read_page
+        };
+        Some(read(&self.root, path, locale, rel, &self.config.limits))
     }
 
     /// Segments a loaded locale page and aligns it with its source page.
@@ -259,40 +278,111 @@ impl Site {
         self.urls.keys()
     }
 
+    /// True when `rel` is an include file rather than a page.
+    pub fn is_include(&self, rel: &str) -> bool {
+        self.inventory.includes.contains(rel)
+    }
+
     /// True when locale `locale` has page `rel`.
     pub fn has_page(&self, rel: &str, locale: usize) -> bool {
         self.inventory.file(rel, locale).is_some()
     }
 
-    /// The text of an include at `path`, relative to the page `rel` of
-    /// `locale`, or configured under `[includes]`. Paths never leave the
-    /// site root.
-    pub fn include_text(&self, locale: usize, rel: &str, name: &str, path: &str) -> Option<String> {
-        let locale_dir = self.config.content_dir.join(&self.config.locales[locale].code);
-        let base = locale_dir.join(parent_dir(rel));
-        let target = normalize_path(&base.join(path));
-        let found = target.as_ref().filter(|t| t.starts_with(&self.root)).and_then(|t| {
+    /// What the include token `[!INCLUDE[name](path)]` of page `rel` shows
+    /// in `locale`. An include file of the site (`[markdown] include_dirs`,
+    /// or any Markdown file of the content) is the locale's own, aligned
+    /// with the English include like a page, when the locale has it; else
+    /// the English include, marked as a fallback. A path outside the
+    /// content, or no file at all: the text given under `[includes]`.
+    pub fn include(&self, locale: usize, rel: &str, name: &str, path: &str) -> Option<Arc<Included>> {
+        let path = path.split(['#', '?']).next().unwrap_or(path);
+        let target = match path.strip_prefix("~/") {
+            Some(p) => join_rel("", p),
+            None => join_rel(parent_dir(rel), path),
+        };
+        let found = target.filter(|t| self.inventory.pages.contains_key(t)).and_then(|t| {
             let mut cache = self.includes.lock().ok()?;
             cache
-                .entry(t.clone())
-                .or_insert_with(|| {
-                    // An include over the page size limit is left unresolved.
-                    if std::fs::metadata(t).ok()?.len() > self.config.limits.file_size {
-                        return None;
-                    }
-                    let text = std::fs::read_to_string(t).ok()?;
-                    let (text, _, _) = load::normalise(text);
-                    // Include files may carry front matter of their own.
-                    let body = match text.strip_prefix("---\n").and_then(|r| r.find("\n---").map(|i| (r, i))) {
-                        Some((r, i)) => r[i + 4..].trim_start_matches(['-', '\n']).to_string(),
-                        None => text,
-                    };
-                    Some(body.trim().to_string())
-                })
+                .entry((locale, t.clone()))
+                .or_insert_with(|| self.resolve_include(locale, &t).map(Arc::new))
                 .clone()
         });
-        found.or_else(|| self.config.includes.get(name).cloned())
+        found.or_else(|| {
+            self.config.includes.get(name).map(|text| {
+                Arc::new(Included {
+                    markdown: text.clone(),
+                    translated: false,
+                    fallback: false,
+                    key: format!("[includes] {name}"),
+                })
+            })
+        })
     }
+
+    fn resolve_include(&self, locale: usize, target: &str) -> Option<Included> {
+        let english = self.sources.get(target);
+        let key = target.to_string();
+        if locale != 0
+            && let Some(Ok(tr)) = self.translation(target, locale)
+        {
+            let text = tr.page.src.text.as_str();
+            let markdown = match (english, &tr.alignment) {
+                (Some(src), Some(al)) => {
+                    let en = src.page.src.text.as_str();
+                    let mut md = String::with_capacity(en.len());
+                    let mut pos = src.page.body_start;
+                    for u in &al.units {
+                        if u.range.start < pos {
+                            continue;
+                        }
+                        md.push_str(&en[pos..u.range.start]);
+                        if u.status == align::Status::Missing {
+                            md.push_str(&en[u.range.clone()]);
+                        } else {
+                            let parts: Vec<&str> = u.segments.iter().map(|&s| tr.sxs.segments[s].text(text)).collect();
+                            md.push_str(&parts.join(" "));
+                        }
+                        pos = u.range.end;
+                    }
+                    md.push_str(&en[pos..]);
+                    md
+                }
+                _ => tr
+                    .sxs
+                    .pieces(tr.page.body_start, text.len())
+                    .into_iter()
+                    .map(|p| match p {
+                        sxs::Piece::Plain(r) => &text[r],
+                        sxs::Piece::Segment(i) => tr.sxs.segments[i].text(text),
+                    })
+                    .collect(),
+            };
+            return Some(Included {
+                markdown: markdown.trim().to_string(),
+                translated: true,
+                fallback: false,
+                key,
+            });
+        }
+        english.map(|src| Included {
+            markdown: src.page.body().trim().to_string(),
+            translated: false,
+            fallback: locale != 0,
+            key,
+        })
+    }
+}
+
+/// The Markdown an include token stands for, in one locale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Included {
+    pub markdown: String,
+    /// It holds translated text: untrusted, its raw HTML is sanitised.
+    pub translated: bool,
+    /// English shown in a translation that lacks the include: marked.
+    pub fallback: bool,
+    /// The include file (or `[includes]` entry), to detect cycles.
+    pub key: String,
 }
 
 /// Resolves `.` and `..` without touching the file system.

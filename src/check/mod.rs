@@ -13,8 +13,8 @@ mod capped;
 mod page;
 pub mod rules;
 
-pub use page::{Memo, check_translation, missing_page};
-use page::{check_page, from_diag, front_matter};
+pub use page::{Memo, check_page, check_translation, missing_page};
+use page::{from_diag, front_matter};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -299,7 +299,8 @@ pub fn assemble(
         });
     }
     for (rel, src) in site.sources.iter().filter(|(rel, _)| source_included(rel)) {
-        if src.page.front.title.is_none() {
+        // Include files have no title of their own.
+        if src.page.front.title.is_none() && !site.is_include(rel) {
             findings.push(front_matter(
                 &src.page,
                 source_code,

@@ -106,9 +106,12 @@ impl Memo {
 
 /// Checks one page in one locale; `None` when there is nothing to check
 /// (neither the locale nor the source has the page).
-pub(super) fn check_page(site: &Site, rel: &str, locale: usize, memo: &mut Memo) -> Option<PageResult> {
+/// An include file a locale lacks is no finding: where its pages show it,
+/// the English include is shown, marked.
+pub fn check_page(site: &Site, rel: &str, locale: usize, memo: &mut Memo) -> Option<PageResult> {
     let code = &site.config.locales[locale].code;
     match site.translation_with(rel, locale, &mut memo.align) {
+        None if site.is_include(rel) => None,
         None => missing_page(site, rel, locale),
         Some(Err(d)) => Some(PageResult {
             present: true,
@@ -211,7 +214,7 @@ impl PageChecker<'_> {
         for w in &page.warnings {
             self.out.push(from_diag(Rule::FrontMatter, w, code, rel));
         }
-        if page.front.title.is_none() {
+        if page.front.title.is_none() && !self.site.is_include(rel) {
             self.out.push(front_matter(
                 page,
                 code,

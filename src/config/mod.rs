@@ -58,7 +58,7 @@ impl Default for BuildConfig {
 }
 
 /// Settings for Markdown features specific to documentation sources.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct MarkdownConfig {
     /// URL template for `<xref:Uid>` links; `{uid}` is replaced by the
@@ -70,6 +70,28 @@ pub struct MarkdownConfig {
     /// `.md` dropped. `{locale}` is replaced by the lower-cased locale code.
     /// Without it, such links render as plain text, marked.
     pub upstream_url: Option<String>,
+    /// Folders (by name, at any depth) that hold DocFX include files: the
+    /// Markdown files in them are pulled into pages by `[!INCLUDE]` and
+    /// checked like pages, but not published as pages of their own.
+    pub include_dirs: Vec<String>,
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig {
+            xref_url: None,
+            upstream_url: None,
+            include_dirs: vec!["includes".to_string()],
+        }
+    }
+}
+
+impl MarkdownConfig {
+    /// True when the page path `rel` lies in an include folder.
+    pub fn is_include(&self, rel: &str) -> bool {
+        let dirs = rel.rsplit_once('/').map_or("", |(d, _)| d);
+        dirs.split('/').any(|d| self.include_dirs.iter().any(|i| i == d))
+    }
 }
 
 /// `[limits]`: what one page may cost. A page over a limit is refused with

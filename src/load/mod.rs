@@ -28,6 +28,9 @@ pub struct Inventory {
     pub pages: BTreeMap<String, Vec<(usize, PathBuf)>>,
     /// Files to copy beside the pages: `(locale index, path inside the locale, file)`.
     pub assets: Vec<(usize, String, PathBuf)>,
+    /// The page paths that are include files (`[markdown] include_dirs`):
+    /// front matter optional, checked like pages, never published alone.
+    pub includes: std::collections::BTreeSet<String>,
     /// Symbolic links that lead out of the site, left out.
     pub warnings: Vec<Diagnostic>,
 }
@@ -116,6 +119,9 @@ pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
             let rel = rel_path(&dir, &path);
             let name = rel.rsplit('/').next().unwrap_or(&rel);
             if name.ends_with(".md") {
+                if config.markdown.is_include(&rel) {
+                    inv.includes.insert(rel.clone());
+                }
                 inv.pages.entry(rel).or_default().push((locale, path));
             } else if !is_data_file(name) {
                 inv.assets.push((locale, rel, path));
@@ -163,6 +169,22 @@ impl Page {
 /// naming file, line and column; a file larger than `[limits] file_size` is
 /// refused before it is read.
 pub fn read_page(root: &Path, path: &Path, locale: usize, rel: &str, limits: &Limits) -> Result<Page, Diagnostic> {
+    read_file(root, path, locale, rel, limits, true)
+}
+
+/// [`read_page`] for an include file, whose front matter is optional.
+pub fn read_include(root: &Path, path: &Path, locale: usize, rel: &str, limits: &Limits) -> Result<Page, Diagnostic> {
+    read_file(root, path, locale, rel, limits, false)
+}
+
+fn read_file(
+    root: &Path,
+    path: &Path,
+    locale: usize,
+    rel: &str,
+    limits: &Limits,
+    front_matter: bool,
+) -> Result<Page, Diagnostic> {
     let display = display_path(root, path);
     let unreadable = |e: std::io::Error| {
         Diagnostic::error("io", format!("cannot read {display}: {e}"))
@@ -178,7 +200,7 @@ pub fn read_page(root: &Path, path: &Path, locale: usize, rel: &str, limits: &Li
     let mut bytes = Vec::with_capacity(size as usize);
     std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, limits.file_size + 1), &mut bytes)
         .map_err(unreadable)?;
-    parse_page_with(display, bytes, locale, rel, limits)
+    parse_text(display, bytes, locale, rel, limits, front_matter)
 }
 
 fn too_large(display: &str, size: u64, limits: &Limits) -> Diagnostic {
@@ -208,6 +230,19 @@ pub fn parse_page_with(
     rel: &str,
     limits: &Limits,
 ) -> Result<Page, Diagnostic> {
+    parse_text(display, bytes, locale, rel, limits, true)
+}
+
+/// Parses a page or, without `front_matter`, an include file (whose front
+/// matter may be left out).
+fn parse_text(
+    display: String,
+    bytes: Vec<u8>,
+    locale: usize,
+    rel: &str,
+    limits: &Limits,
+    front_matter: bool,
+) -> Result<Page, Diagnostic> {
     if bytes.len() as u64 > limits.file_size {
         return Err(too_large(&display, bytes.len() as u64, limits));
     }
@@ -236,7 +271,11 @@ pub fn parse_page_with(
         .at_offset(&src, start + limits.line_length, 1)
         .help("break the line (Markdown joins the lines of a paragraph), or raise line_length under [limits] in site.toml"));
     }
-    let (front_range, body_start) = split_front_matter(&src)?;
+    let (front_range, body_start) = match split_front_matter(&src) {
+        Ok(split) => split,
+        Err(_) if !front_matter && !src.text.starts_with("---") => (0..0, 0),
+        Err(d) => return Err(d),
+    };
     let (front, warnings) = parse_front_matter(&src, front_range.clone())?;
     Ok(Page {
         locale,

@@ -72,8 +72,30 @@ impl LinkResolver for PageLinks<'_> {
         exists.then(|| relative_url(&self.out_dir, &format!("{}/{}", code(self.locale), target)) + frag)
     }
 
-    fn include(&self, name: &str, path: &str) -> Option<String> {
-        self.site.include_text(self.locale, self.rel, name, path)
+    fn include(&self, name: &str, path: &str) -> Option<std::sync::Arc<crate::site::Included>> {
+        self.site.include(self.locale, self.rel, name, path)
+    }
+
+    fn snippet(&self, path: &str) -> Option<String> {
+        let path = percent_decode(path);
+        let target = match path.strip_prefix("~/") {
+            Some(p) => join_rel("", p)?,
+            None => join_rel(parent_dir(self.rel), &path)?,
+        };
+        // The page's locale's copy first, then the source locale's.
+        let file = [self.locale, 0].into_iter().find_map(|l| {
+            self.site
+                .inventory
+                .assets
+                .iter()
+                .find(|(al, r, _)| *al == l && *r == target)
+                .map(|(_, _, f)| f)
+        })?;
+        if std::fs::metadata(file).ok()?.len() > self.site.config.limits.file_size {
+            return None;
+        }
+        let text = std::fs::read_to_string(file).ok()?;
+        Some(crate::load::normalise(text).0)
     }
 }
 

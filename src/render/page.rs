@@ -271,7 +271,20 @@ fn heading_ids_of(md: &str) -> Vec<String> {
 fn render_warnings(rctx: &RenderCtx, file: &crate::diag::SourceText) -> Vec<Diagnostic> {
     let links = rctx.broken_links.borrow();
     let includes = rctx.missing_includes.borrow();
+    let cycles = rctx.include_cycles.borrow();
     let mut out = Vec::new();
+    for (name, path) in cycles.iter() {
+        let at = file.text.find(path.as_str());
+        let d = Diagnostic::warning(
+            "include",
+            format!("include `{name}` ({path}) includes itself or nests more than 8 deep; its name is shown instead"),
+        )
+        .help("break the cycle: an include must not include itself, directly or through others");
+        out.push(match at {
+            Some(off) => d.at_offset(file, off, path.len()),
+            None => d.at(file.location(0)),
+        });
+    }
     if rctx.too_deep.get() {
         out.push(
             Diagnostic::warning(

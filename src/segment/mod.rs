@@ -9,6 +9,7 @@
 //! for matching, DocFX include tokens, and heading slugs.
 
 pub mod code;
+pub mod docfx;
 pub mod source;
 pub mod sxs;
 
@@ -33,10 +34,12 @@ pub fn is_space(c: char) -> bool {
 }
 
 /// The characters of `s` normalised for matching: runs of whitespace (NBSP
-/// included) become one space, zero-width characters go, and both ends are
-/// trimmed. Allocates nothing.
+/// included) become one space, zero-width characters go, both ends are
+/// trimmed, and differences of escaping only are undone: a backslash before
+/// ASCII punctuation goes (`WS-\*` is `WS-*`) and `&#124;` is `|`.
+/// Allocates nothing.
 pub fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    let mut chars = s.chars();
+    let mut rest = s;
     let mut started = false;
     let mut held: Option<char> = None;
     std::iter::from_fn(move || {
@@ -44,7 +47,9 @@ pub fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
             return Some(c);
         }
         let mut space = false;
-        for c in chars.by_ref() {
+        while let Some(c) = rest.chars().next() {
+            let (c, len) = unescaped(rest, c);
+            rest = &rest[len..];
             if is_zero_width(c) {
                 continue;
             }
@@ -61,6 +66,20 @@ pub fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
         }
         None
     })
+}
+
+/// The character that `text` (starting with `c`) stands for once escaping
+/// is undone, and how many bytes it takes: `\*` is `*` (2 bytes),
+/// `&#124;` is `|` (6 bytes); any other character is itself.
+fn unescaped(text: &str, c: char) -> (char, usize) {
+    match c {
+        '\\' => match text[1..].chars().next() {
+            Some(p) if p.is_ascii_punctuation() => (p, 2),
+            _ => (c, 1),
+        },
+        '&' if text.starts_with("&#124;") => ('|', 6),
+        _ => (c, c.len_utf8()),
+    }
 }
 
 /// `s` with runs of whitespace (NBSP included) collapsed to one space,
@@ -84,7 +103,7 @@ fn is_normal(s: &str) -> bool {
     }
     let mut prev_space = false;
     for &c in b {
-        if c >= 0x80 || c == b'\t' || c == b'\n' || c == b'\r' || c == 0x0b || c == 0x0c {
+        if c >= 0x80 || c == b'\t' || c == b'\n' || c == b'\r' || c == 0x0b || c == 0x0c || c == b'\\' || c == b'&' {
             return false;
         }
         let space = c == b' ';
@@ -111,14 +130,30 @@ pub struct NormText {
     pub text: String,
     /// `(first normalised byte, its source byte)` of each run, in order.
     runs: Vec<(u32, u32)>,
+    /// `(normalised byte, source start, source end)` of each character
+    /// that stands for an escape (`\*`, `&#124;`), in order.
+    escapes: Vec<(u32, u32, u32)>,
     pending_space: Option<u32>,
+    /// A backslash that escapes the next character pushed.
+    escape_start: Option<u32>,
 }
 
 impl NormText {
-    /// Appends `src[range]`, normalising as [`normalize`] does.
+    /// Appends `src[range]`, normalising as [`normalize`] does. A backslash
+    /// escape may straddle pieces (Markdown parsers split text there).
     pub fn push(&mut self, src: &str, range: Range<usize>) {
-        for (i, c) in src[range.clone()].char_indices() {
+        let piece = &src[range.clone()];
+        let mut i = 0;
+        while let Some(c) = piece[i..].chars().next() {
             let off = (range.start + i) as u32;
+            if c == '\\' && src[range.start + i + 1..].starts_with(|p: char| p.is_ascii_punctuation()) {
+                // The escaped character stands for both bytes.
+                self.escape_start = Some(off);
+                i += 1;
+                continue;
+            }
+            let (c, len) = unescaped(&piece[i..], c);
+            i += len;
             if is_zero_width(c) {
                 continue;
             }
@@ -131,6 +166,10 @@ impl NormText {
             if let Some(sp) = self.pending_space.take() {
                 self.map_next(sp);
                 self.text.push(' ');
+            }
+            let start = self.escape_start.take().unwrap_or(off);
+            if start != off || len != c.len_utf8() {
+                self.escapes.push((self.text.len() as u32, start, off + len as u32));
             }
             self.map_next(off);
             self.text.push(c);
@@ -168,12 +207,17 @@ impl NormText {
         if range.start >= self.text.len() {
             return src.len()..src.len();
         }
-        let start = self.source_of(range.start);
+        let escape = |i: usize| {
+            let k = self.escapes.partition_point(|&(n, _, _)| (n as usize) < i);
+            self.escapes.get(k).filter(|&&(n, _, _)| n as usize == i)
+        };
+        let start = escape(range.start).map_or_else(|| self.source_of(range.start), |&(_, s, _)| s as usize);
         if range.is_empty() {
             return start..start;
         }
         // To the end of the character of the last byte.
-        let mut end = (self.source_of(range.end - 1) + 1).min(src.len());
+        let last = escape(range.end - 1).map(|&(_, _, e)| e as usize);
+        let mut end = last.unwrap_or_else(|| self.source_of(range.end - 1) + 1).min(src.len());
         while !src.is_char_boundary(end) {
             end += 1;
         }
@@ -312,6 +356,39 @@ pub fn slugify(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_only_differences_normalise_away() {
+        assert_eq!(normalize("RST\\*/SCT and WS-\\*"), "RST*/SCT and WS-*");
+        assert_eq!(normalize("a &#124; b"), "a | b");
+        assert_eq!(
+            normalize("C:\\path\\x"),
+            "C:\\path\\x",
+            "a backslash before a letter stays"
+        );
+        assert!(normalized_eq("\\<system.serviceModel>", "<system.serviceModel>"));
+    }
+
+    #[test]
+    fn an_escape_maps_back_to_all_its_source_bytes() {
+        // As a Markdown parser gives the text: the backslash in a gap
+        // between two pieces.
+        let src = "Contains RST\\*/SCT exchanges";
+        let mut n = NormText::default();
+        n.push(src, 0..12);
+        n.push(src, 12..13);
+        n.push(src, 13..src.len());
+        assert_eq!(n.text, "Contains RST*/SCT exchanges");
+        let star = n.text.find('*').unwrap();
+        assert_eq!(&src[n.source_range(src, star..star + 1)], "\\*");
+        assert_eq!(&src[n.source_range(src, star..n.text.len())], "\\*/SCT exchanges");
+        assert_eq!(&src[n.source_range(src, 0..star + 1)], "Contains RST\\*");
+        let src = "x &#124; y";
+        let mut n = NormText::default();
+        n.push(src, 0..src.len());
+        assert_eq!(n.text, "x | y");
+        assert_eq!(&src[n.source_range(src, 2..3)], "&#124;");
+    }
 
     #[test]
     fn normalize_collapses_spaces_nbsp_and_zero_width() {

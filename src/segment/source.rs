@@ -419,12 +419,16 @@ fn flush(text: &str, acc: &mut Acc, containers: &[BlockKind], doc: &mut SourceDo
     let kind = containers.last().copied().unwrap_or(BlockKind::Other);
     let range = a.pieces[0].start..a.pieces[a.pieces.len() - 1].end;
 
-    // Include tokens are atomic, and their text is not translatable.
-    let includes = find_includes(&text[range.clone()]);
-    if !includes.is_empty() {
-        let inc: Vec<Range<usize>> = includes
-            .iter()
-            .map(|i| i.range.start + range.start..i.range.end + range.start)
+    // Include and other DocFX tokens are atomic, and their text is not
+    // translatable.
+    let block_text = &text[range.clone()];
+    let mut inc: Vec<Range<usize>> = find_includes(block_text).iter().map(|i| i.range.clone()).collect();
+    inc.extend(super::docfx::tokens(block_text).into_iter().map(|t| t.range));
+    if !inc.is_empty() {
+        inc.sort_by_key(|r| r.start);
+        let inc: Vec<Range<usize>> = inc
+            .into_iter()
+            .map(|i| i.start + range.start..i.end + range.start)
             .collect();
         // The tokens are in order and apart: the one a range could be in or
         // overlap is found by binary search, not by trying every token.
@@ -435,6 +439,12 @@ fn flush(text: &str, acc: &mut Acc, containers: &[BlockKind], doc: &mut SourceDo
             .retain(|t| !around(t).is_some_and(|i| i.start < t.end && t.start < i.end));
         a.constructs
             .extend(inc.into_iter().map(|outer| Construct { outer, inner: None }));
+        if a.text_ranges.iter().all(|t| text[t.clone()].trim().is_empty()) {
+            // Nothing but tokens (a snippet reference, an include alone on
+            // its line): nothing to translate.
+            *acc = Acc::default();
+            return;
+        }
     }
     a.constructs
         .sort_by_key(|c| (c.outer.start, std::cmp::Reverse(c.outer.end)));
@@ -560,10 +570,20 @@ mod tests {
     }
 
     #[test]
-    fn escapes_stay_in_the_normalised_text() {
+    fn escapes_normalise_away_as_they_do_in_lookups() {
         let page = "WCF \\<system.serviceModel> a \\| b\n";
         let d = parse(page, 0);
-        assert_eq!(d.blocks[0].norm.text, "WCF \\<system.serviceModel> a \\| b");
+        assert_eq!(d.blocks[0].norm.text, "WCF <system.serviceModel> a | b");
+        assert_eq!(
+            d.blocks[0].norm.text,
+            crate::segment::normalize("WCF \\<system.serviceModel> a &#124; b")
+        );
+        let b = &d.blocks[0];
+        assert_eq!(
+            &page[b.norm.source_range(page, 4..5)],
+            "\\<",
+            "the escape maps back whole"
+        );
     }
 
     #[test]

@@ -270,6 +270,10 @@ impl State {
                 }
                 continue;
             }
+            if self.site.config.markdown.is_include(inner) {
+                // Any page may include it.
+                return Plan::Full;
+            }
             let exists = p.is_file();
             let known = self.site.inventory.file(inner, locale).is_some();
             let group = self.site.urls.contains_key(inner);

@@ -30,6 +30,26 @@ pub fn corpus() -> PathBuf {
     p
 }
 
+/// `../shared/corpus/guides/content` beside the repository (the guides
+/// corpus: DocFX-flavoured .NET docs pages in eight locales); a missing
+/// corpus fails the tests that need it.
+#[allow(dead_code)]
+pub fn guides() -> PathBuf {
+    let p = repo().join("../shared/corpus/guides/content");
+    assert!(
+        p.is_dir(),
+        "{} is missing: the guides tests need ../shared/corpus beside the repository",
+        p.display()
+    );
+    p
+}
+
+/// The site root of the guides corpus: its site.toml in the repository.
+#[allow(dead_code)]
+pub fn guides_root() -> PathBuf {
+    repo().join("tests/sites/guides")
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {

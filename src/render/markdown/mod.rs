@@ -15,6 +15,8 @@
 //!   ammonia with a small allow-list of inline tags.
 
 mod docfx;
+#[cfg(test)]
+mod docfx_tests;
 mod rewrite;
 mod sanitize;
 #[cfg(test)]
@@ -26,6 +28,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_html, escape_html_body_text};
 
 use crate::segment::{find_includes, markdown_options};
+pub use crate::site::Included;
 pub use docfx::english_alert_labels;
 use docfx::replace_includes;
 use rewrite::{EMPTY_HEAD, Rewriter, drop_empty_table_heads};
@@ -87,13 +90,19 @@ pub trait LinkResolver: Sync {
     /// The URL (relative to the page being rendered) of a relative link
     /// target `dest`, or `None` when no file of the site is there.
     fn resolve(&self, dest: &str) -> Option<String>;
-    /// The text of an include `path` (relative to the page source), if found.
-    fn include(&self, name: &str, path: &str) -> Option<String>;
+    /// What an include token `[!INCLUDE[name](path)]` (path relative to
+    /// the page source) shows, if anything.
+    fn include(&self, name: &str, path: &str) -> Option<std::sync::Arc<Included>>;
     /// Where a link `dest` that is not part of the site (a relative path
     /// leading out of it, or a site-root path such as `/archive/x`) points
     /// instead, if the site says (`[markdown] upstream_url`). `None`: the
     /// link is shown as text.
     fn outside(&self, _dest: &str) -> Option<String> {
+        None
+    }
+    /// The text of a code sample file `path` (relative to the page source,
+    /// or `~/` for the locale folder), if the site has it.
+    fn snippet(&self, _path: &str) -> Option<String> {
         None
     }
 }
@@ -110,6 +119,17 @@ pub struct RenderCtx<'a> {
     pub broken_links: std::cell::RefCell<BTreeSet<String>>,
     /// Includes that could not be resolved: (name, path).
     pub missing_includes: std::cell::RefCell<BTreeSet<(String, String)>>,
+    /// Includes left out for including themselves or nesting too deeply:
+    /// (name, path).
+    pub include_cycles: std::cell::RefCell<BTreeSet<(String, String)>>,
+    /// The includes being rendered, outermost first (cycle detection).
+    pub include_stack: std::cell::RefCell<Vec<String>>,
+    /// The source locale's code: `lang` of English fallback text.
+    pub source_lang: String,
+    /// "Code sample not in this site", in the page's language.
+    pub code_missing_label: String,
+    /// "Video", in the page's language.
+    pub video_label: String,
     /// The `title` of links that lead out of the site and are shown as
     /// text ("not part of this site"); the link target when empty.
     pub outside_label: String,
@@ -128,6 +148,11 @@ impl<'a> RenderCtx<'a> {
             alert_labels,
             broken_links: Default::default(),
             missing_includes: Default::default(),
+            include_cycles: Default::default(),
+            include_stack: Default::default(),
+            source_lang: "en".to_string(),
+            code_missing_label: "Code sample not in this site".to_string(),
+            video_label: "Video".to_string(),
             outside_label: String::new(),
             max_depth: crate::config::Limits::default().nesting_depth,
             too_deep: Default::default(),
@@ -161,11 +186,17 @@ pub fn render_document(
     untrusted: bool,
 ) -> String {
     let includes = find_includes(md);
+    let mut blocks = Vec::new();
     let md = if includes.is_empty() {
         std::borrow::Cow::Borrowed(md)
     } else {
-        std::borrow::Cow::Owned(replace_includes(md, &includes, ctx, fills))
+        std::borrow::Cow::Owned(replace_includes(md, &includes, ctx, fills, Some(&mut blocks)))
     };
+    let mut pending = docfx::Pending {
+        blocks,
+        divs: Vec::new(),
+    };
+    let md = docfx::replace_tokens(&md, ctx, fills, &mut pending);
     let mut rw = Rewriter::new(ctx, heading_ids);
     if untrusted {
         rw = rw.untrusted(&md);
@@ -182,7 +213,7 @@ pub fn render_document(
         }
         rw.map(ev, &mut events);
     }
-    let events = drop_empty_table_heads(events);
+    let events = docfx::finish_events(drop_empty_table_heads(events), &pending);
     let mut html = String::with_capacity(md.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if html.contains(EMPTY_HEAD) {
@@ -229,7 +260,7 @@ pub fn render_inline(md: &str, ctx: &RenderCtx, untrusted: bool) -> String {
     let md = if includes.is_empty() {
         md.to_string()
     } else {
-        replace_includes(md, &includes, ctx, &mut fills)
+        replace_includes(md, &includes, ctx, &mut fills, None)
     };
     let guarded = format!("{INLINE_GUARD}{}", md.trim().replace(['\n', '\r'], " "));
     let mut rw = Rewriter::new(ctx, &[]);
@@ -283,8 +314,20 @@ pub fn plain_text(md: &str) -> String {
     }
     let guarded = format!("{INLINE_GUARD}{}", md.trim().replace(['\n', '\r'], " "));
     let mut out = String::with_capacity(md.len());
+    let mut xref_text = false;
     for ev in Parser::new_ext(&guarded, markdown_options()) {
         match ev {
+            // `<xref:Uid>` reads as DocFX shows it, never as its scheme.
+            Event::Start(Tag::Link {
+                link_type: pulldown_cmark::LinkType::Autolink,
+                dest_url,
+                ..
+            }) if dest_url.starts_with("xref:") => {
+                out.push_str(&docfx::xref_display(&dest_url));
+                xref_text = true;
+            }
+            Event::End(TagEnd::Link) => xref_text = false,
+            Event::Text(_) if xref_text => {}
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             _ => {}
@@ -301,7 +344,7 @@ impl LinkResolver for NoLinks {
     fn resolve(&self, _: &str) -> Option<String> {
         None
     }
-    fn include(&self, _: &str, _: &str) -> Option<String> {
+    fn include(&self, _: &str, _: &str) -> Option<std::sync::Arc<Included>> {
         None
     }
 }
@@ -311,6 +354,7 @@ impl LinkResolver for NoLinks {
 pub struct MapLinks {
     pub links: BTreeMap<String, String>,
     pub includes: BTreeMap<String, String>,
+    pub snippets: BTreeMap<String, String>,
 }
 
 impl LinkResolver for MapLinks {
@@ -322,7 +366,17 @@ impl LinkResolver for MapLinks {
             None => url.clone(),
         })
     }
-    fn include(&self, name: &str, _: &str) -> Option<String> {
-        self.includes.get(name).cloned()
+    fn include(&self, name: &str, _: &str) -> Option<std::sync::Arc<Included>> {
+        self.includes.get(name).map(|text| {
+            std::sync::Arc::new(Included {
+                markdown: text.clone(),
+                translated: false,
+                fallback: false,
+                key: name.to_string(),
+            })
+        })
+    }
+    fn snippet(&self, path: &str) -> Option<String> {
+        self.snippets.get(path).cloned()
     }
 }

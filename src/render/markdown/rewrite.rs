@@ -6,7 +6,7 @@
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Tag, TagEnd};
 use pulldown_cmark_escape::escape_href;
 
-use super::docfx::{xref_href, xref_name, xref_uid};
+use super::docfx::{xref_display, xref_href, xref_uid};
 use super::{RenderCtx, esc_attr, esc_text};
 
 /// What the HTML writer makes of a head without cells.
@@ -192,7 +192,7 @@ impl<'c, 'a> Rewriter<'c, 'a> {
                 if dest_url.starts_with("xref:") {
                     let uid = xref_uid(&dest_url).to_string();
                     if link_type == LinkType::Autolink {
-                        self.replace_next_text = Some(xref_name(&uid).to_string());
+                        self.replace_next_text = Some(xref_display(&dest_url));
                     }
                     match self.ctx.xref_url {
                         Some(t) => {
@@ -215,7 +215,9 @@ impl<'c, 'a> Rewriter<'c, 'a> {
                     }
                     return;
                 }
-                if !allowed_url(&dest_url) {
+                // DocFX tab links (`# [C#](#tab/csharp)`): the tab's name
+                // stays, as a heading of its own section.
+                if !allowed_url(&dest_url) || dest_url.starts_with("#tab/") {
                     self.links.push(LinkEnd::Drop);
                     return;
                 }

@@ -117,7 +117,7 @@ impl LinkResolver for Upstream {
     fn resolve(&self, _: &str) -> Option<String> {
         None
     }
-    fn include(&self, _: &str, _: &str) -> Option<String> {
+    fn include(&self, _: &str, _: &str) -> Option<std::sync::Arc<Included>> {
         None
     }
     fn outside(&self, dest: &str) -> Option<String> {
