@@ -22,10 +22,13 @@ pub enum Rule {
     Malformed,
     FrontMatter,
     Limit,
+    Structure,
+    SourceHash,
+    Title,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 12] = [
         Rule::Missing,
         Rule::Stale,
         Rule::Orphaned,
@@ -35,6 +38,9 @@ impl Rule {
         Rule::Malformed,
         Rule::FrontMatter,
         Rule::Limit,
+        Rule::Structure,
+        Rule::SourceHash,
+        Rule::Title,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -48,6 +54,9 @@ impl Rule {
             Rule::Malformed => "malformed",
             Rule::FrontMatter => "front-matter",
             Rule::Limit => "limit",
+            Rule::Structure => "structure",
+            Rule::SourceHash => "source-hash",
+            Rule::Title => "title",
         }
     }
 
@@ -56,7 +65,13 @@ impl Rule {
     pub fn default_severity(self) -> Severity {
         match self {
             Rule::Placeholder | Rule::Malformed | Rule::FrontMatter | Rule::Limit => Severity::Error,
-            Rule::Missing | Rule::Stale | Rule::Orphaned | Rule::Markup => Severity::Warning,
+            Rule::Missing
+            | Rule::Stale
+            | Rule::Orphaned
+            | Rule::Markup
+            | Rule::Structure
+            | Rule::SourceHash
+            | Rule::Title => Severity::Warning,
             Rule::Untranslated => Severity::Note,
         }
     }
@@ -79,16 +94,26 @@ impl Rule {
                 "Unreadable front matter, a missing title, or ms.contentlocale disagreeing with the folder."
             }
             Rule::Limit => "A page over a limit of [limits] in site.toml: file size, line length or nesting depth.",
+            Rule::Structure => {
+                "A whole-page translation whose headings, code blocks, links, images or includes differ from the English page's."
+            }
+            Rule::SourceHash => {
+                "A whole-page translation without source_hash: nothing says which English it was made from, so it cannot be told current."
+            }
+            Rule::Title => "A page without a title in its front matter (its file name is shown instead).",
         }
     }
 }
 
 impl Rule {
     /// The rule of a diagnostic from loading or segmenting: `default`, or
-    /// `limit` for a page over a limit of `[limits]`.
+    /// `limit` for a page over a limit of `[limits]`, `title` for a page
+    /// without a title.
     pub fn of(default: Rule, d: &Diagnostic) -> Rule {
         if d.code == Rule::Limit.code() {
             Rule::Limit
+        } else if d.code == Rule::Title.code() {
+            Rule::Title
         } else {
             default
         }

@@ -7,6 +7,8 @@ impl Renderer<'_> {
     fn finish(&self, template: &str, mut ctx: Context, body: String, page: &RenderedParts) -> Result<String> {
         ctx.insert("body", &body);
         ctx.insert("is_source", &page.is_source);
+        ctx.insert("whole_page", &page.whole_page);
+        ctx.insert("whole_page_stale", &page.whole_page_stale);
         ctx.insert("machine_translated", &page.machine_translated);
         ctx.insert("front", &page.front);
         ctx.insert("status", &page.status);
@@ -33,6 +35,8 @@ impl Renderer<'_> {
         let mut fills = Fills::default();
         let body = render_document(src.page.body(), &src.doc.heading_ids, &rctx, &mut fills, false);
         let parts = RenderedParts {
+            whole_page: false,
+            whole_page_stale: false,
             is_source: true,
             machine_translated: false,
             front: &src.page.front.fields,
@@ -82,15 +86,23 @@ impl Renderer<'_> {
             out_dir,
         };
         let rctx = self.render_ctx(&links, locale);
-        let (body, counts) = match (src, &tr.alignment) {
-            (Some(src), Some(al)) => {
+        let (body, counts) = match (src, &tr.alignment, &tr.whole) {
+            // A whole-page translation: its own text, as written.
+            (Some(src), _, Some(w)) => (self.standalone_body(tr, &rctx, Some(src)), Some(w.counts())),
+            (Some(src), Some(al), None) => {
                 let body = self.aligned_body(src, tr, al, &rctx);
                 (body, Some(al.counts()))
             }
-            _ => (self.standalone_body(tr, &rctx), None),
+            _ => (self.standalone_body(tr, &rctx, None), None),
         };
-        let status = counts.map(|c| self.status(locale, &c));
+        // A whole page says so at the top instead of counting passages.
+        let status = counts.filter(|_| tr.whole.is_none()).map(|c| self.status(locale, &c));
         let parts = RenderedParts {
+            whole_page: tr.whole.is_some(),
+            whole_page_stale: tr
+                .whole
+                .as_ref()
+                .is_some_and(|w| w.recorded.is_some() && !w.is_current()),
             is_source: false,
             machine_translated: tr
                 .page
@@ -217,9 +229,11 @@ impl Renderer<'_> {
         render_document(&skeleton, &src.doc.heading_ids, rctx, &mut fills, false)
     }
 
-    /// A translation without a source page: its own Markdown, each segment
-    /// replaced by its translation, everything sanitised.
-    fn standalone_body(&self, tr: &Translation, rctx: &RenderCtx) -> String {
+    /// A translation rendered from its own Markdown (one without a source
+    /// page, or a whole-page translation of `src`), each segment replaced
+    /// by its translation, everything sanitised. Headings take the English
+    /// page's anchors when there are as many, so links to them still work.
+    fn standalone_body(&self, tr: &Translation, rctx: &RenderCtx, src: Option<&Source>) -> String {
         let page = tr.page.src.text.as_str();
         let mut fills = Fills::default();
         let mut skeleton = String::with_capacity(page.len());
@@ -237,12 +251,19 @@ impl Renderer<'_> {
             }
         }
         let body = &skeleton;
-        let ids = heading_ids_of(body);
-        render_document(body, &ids, rctx, &mut fills, true)
+        let own = heading_ids_of(body);
+        let ids = match src.map(|s| &s.doc.heading_ids) {
+            Some(en) if en.len() == own.len() => en,
+            _ => &own,
+        };
+        render_document(body, ids, rctx, &mut fills, true)
     }
 }
 
 struct RenderedParts<'a> {
+    /// A whole-page translation, and one whose English has changed since.
+    whole_page: bool,
+    whole_page_stale: bool,
     is_source: bool,
     machine_translated: bool,
     front: &'a indexmap::IndexMap<String, serde_json::Value>,
