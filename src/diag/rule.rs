@@ -90,9 +90,7 @@ impl Rule {
             Rule::Malformed => {
                 "Unclosed, nested or mismatched sxs spans, duplicate segment IDs, or mixed ID prefixes in one page."
             }
-            Rule::FrontMatter => {
-                "Unreadable front matter, a missing title, or ms.contentlocale disagreeing with the folder."
-            }
+            Rule::FrontMatter => "Unreadable front matter, or ms.contentlocale disagreeing with the folder.",
             Rule::Limit => "A page over a limit of [limits] in site.toml: file size, line length or nesting depth.",
             Rule::Structure => {
                 "A whole-page translation whose headings, code blocks, links, images or includes differ from the English page's."
