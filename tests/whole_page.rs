@@ -114,6 +114,10 @@ fn a_whole_page_translation_is_rendered_as_written_and_marked_not_shown_in_engli
     // Headings keep the English anchors, so `#enable-it` still resolves.
     assert!(body.contains("id=\"enable-it\""), "{body}");
     assert!(html.contains("<title>Konfigurace trasování"), "{html}");
+    // Valid HTML5, and every internal link and anchor resolves.
+    let built = common::sitecheck::Built::read(&f.root().join("public"), "https://e.org/");
+    assert_eq!(built.parse_errors(), Vec::<String>::new());
+    assert_eq!(built.broken_links(), Vec::<String>::new());
     // Units: not missing. Without a recorded revision, not current either.
     let (_, c) = report.counts.iter().find(|(l, _)| l == "cs-CZ").unwrap();
     assert_eq!((c.missing, c.translated), (0, 0), "{c:?}");

@@ -5,6 +5,7 @@
 //! (`structure`), placeholders (`placeholder`). There are no segments to
 //! pair, so each kind is compared over the whole page.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
@@ -73,16 +74,20 @@ fn outline(text: &str, body_start: usize) -> Outline {
     o
 }
 
-/// `a` minus `b` as multisets of their names, in `a`'s order.
+/// `a` minus `b` as multisets of their names, in `a`'s order (in one
+/// pass over each: a page may have many thousands of links).
 fn minus<'a>(a: &'a [Item], b: &[Item]) -> Vec<&'a Item> {
-    let mut left: Vec<&str> = b.iter().map(|(n, _)| n.as_str()).collect();
+    let mut left: HashMap<&str, usize> = HashMap::with_capacity(b.len());
+    for (n, _) in b {
+        *left.entry(n.as_str()).or_default() += 1;
+    }
     a.iter()
-        .filter(|(n, _)| match left.iter().position(|x| x == n) {
-            Some(k) => {
-                left.swap_remove(k);
+        .filter(|(n, _)| match left.get_mut(n.as_str()) {
+            Some(k) if *k > 0 => {
+                *k -= 1;
                 false
             }
-            None => true,
+            _ => true,
         })
         .collect()
 }
