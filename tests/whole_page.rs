@@ -114,6 +114,10 @@ fn a_whole_page_translation_is_rendered_as_written_and_marked_not_shown_in_engli
     // Headings keep the English anchors, so `#enable-it` still resolves.
     assert!(body.contains("id=\"enable-it\""), "{body}");
     assert!(html.contains("<title>Konfigurace trasování"), "{html}");
+    assert!(
+        html.contains("<meta name=\"description\" content=\"Trasování zapisuje události do protokolu."),
+        "its own first paragraph, never the English: {html}"
+    );
     // Valid HTML5, and every internal link and anchor resolves.
     let built = common::sitecheck::Built::read(&f.root().join("public"), "https://e.org/");
     assert_eq!(built.parse_errors(), Vec::<String>::new());
@@ -380,4 +384,29 @@ fn a_page_without_title_is_a_warning_in_build_and_check_alike() {
     let o = f.run(&["build", "--deny-warnings", "--out", "out2"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("[title]: the page has no title"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_whole_page_translation_of_an_event_stays_in_the_event_index() {
+    let site = common::SampleSite::new();
+    let page = format!("content/cs-CZ/{}.md", common::PAGE);
+    let english = site.read(&format!("content/en-US/{}.md", common::PAGE));
+    let whole = english
+        .replace(
+            "title: \"4031 - DispatchSessionFailed\"",
+            "title: \"4031 – DispatchSessionFailed (celá stránka)\"",
+        )
+        .replace(
+            "## Description\n This event is emitted when the session dispatch has failed.",
+            "## Popis\n Tato událost je vygenerována, když se nepodařilo odeslat relaci.",
+        );
+    site.write(&page, &whole);
+    let o = site.run(&["build", "--no-search", "--out", "out"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let index = std::fs::read_to_string(site.path("out/cs-CZ/index.html")).unwrap();
+    let href = format!("<td><a href=\"{}/index.html\">", common::PAGE);
+    assert!(index.contains(&href), "listed among the events, in Czech: {index}");
+    let html = std::fs::read_to_string(site.path(&format!("out/cs-CZ/{}/index.html", common::PAGE))).unwrap();
+    assert!(html.contains("Tato událost je vygenerována, když se nepodařilo odeslat relaci."));
+    assert!(html.contains("class=\"notice-whole\""));
 }

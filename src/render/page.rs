@@ -77,7 +77,16 @@ impl Renderer<'_> {
             .front
             .description
             .clone()
-            .or_else(|| aligned.and_then(|(s, al)| event::first_paragraph(s, Some((tr, al)))));
+            .or_else(|| aligned.and_then(|(s, al)| event::first_paragraph(s, Some((tr, al)))))
+            .or_else(|| {
+                // A whole-page translation: its own first paragraph.
+                tr.whole.as_ref()?;
+                let own = Source {
+                    doc: crate::segment::source::parse(&tr.page.src.text, tr.page.body_start),
+                    page: tr.page.clone(),
+                };
+                event::first_paragraph(&own, None)
+            });
         let (ctx, out_dir) = self.page_context(rel, locale, &title, description.as_deref());
         let links = PageLinks {
             site: self.site,
@@ -131,10 +140,14 @@ impl Renderer<'_> {
                 )),
             );
         }
-        let event = aligned.and_then(|(s, al)| {
-            self.event_props(rel)
-                .map(|p| event::event_row(s, p, Some((tr, al)), &title))
-        });
+        // A whole-page translation's row has the English page's cells.
+        let event = match (aligned, src, &tr.whole) {
+            (Some((s, al)), _, _) => self
+                .event_props(rel)
+                .map(|p| event::event_row(s, p, Some((tr, al)), &title)),
+            (None, Some(s), Some(_)) => self.event_props(rel).map(|p| event::event_row(s, p, None, &title)),
+            _ => None,
+        };
         Ok(RenderedPage {
             html,
             title,
