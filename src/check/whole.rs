@@ -228,7 +228,7 @@ pub(super) fn findings(tr: &Translation, src: &Source, whole: &WholePage, code: 
             Rule::Structure,
             at,
             msg,
-            format!("give the translation the {what} of the English page ({english_file}), in the same order"),
+            format!("give the translation the {what} of {english_file}, in the same order"),
             format!("{what} of page {}", page.rel),
         );
         f.related = en_items.get(k).map(|(_, r)| en_loc(r));
@@ -236,34 +236,35 @@ pub(super) fn findings(tr: &Translation, src: &Source, whole: &WholePage, code: 
     }
 
     // Unordered kinds: the same targets, in any order.
+    let e = english_file;
     for (rule, what, en_items, tr_items, help) in [
         (
             Rule::Structure,
             "links",
             &en.links,
             &here.links,
-            "link to what the English links to (a translated page has the same path as the English one)",
+            format!("link to what {e} links to (a translated page has the English page's path)"),
         ),
         (
             Rule::Structure,
             "images",
             &en.images,
             &here.images,
-            "show the images the English shows",
+            format!("show the images {e} shows"),
         ),
         (
             Rule::Structure,
             "includes",
             &en.includes,
             &here.includes,
-            "include what the English includes",
+            format!("include what {e} includes"),
         ),
         (
             Rule::Placeholder,
             "placeholders",
             &en.placeholders,
             &here.placeholders,
-            "copy `%1` and `{0}` placeholders exactly as in the English",
+            format!("copy the `%1` and `{{0}}` placeholders of {e} exactly"),
         ),
     ] {
         let lost = minus(en_items, tr_items);
@@ -285,7 +286,7 @@ pub(super) fn findings(tr: &Translation, src: &Source, whole: &WholePage, code: 
             rule,
             at,
             format!("{what} differ from the English page's: {}", parts.join("; ")),
-            format!("{help} ({english_file})"),
+            help,
             format!("{what} of page {}", page.rel),
         );
         f.related = lost.first().map(|(_, r)| en_loc(r));
