@@ -510,6 +510,27 @@ mod tests {
     }
 
     #[test]
+    fn only_a_page_with_text_and_no_span_at_all_is_a_whole_page() {
+        let whole = |body: &str| {
+            let page = load::parse_page(
+                "x.md".into(),
+                format!("---\ntitle: T\n---\n{body}").into_bytes(),
+                1,
+                "x.md",
+            )
+            .unwrap();
+            let sxs = sxs::parse(&page.src, page.body_start);
+            is_whole_page(&page, &sxs)
+        };
+        assert!(whole("# Nadpis\n\nText.\n"));
+        assert!(!whole("\n  \n"), "no text: nothing translated");
+        let seg = "<span data-ttu-id=\"a-1\">Text</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">Text</span></span>";
+        assert!(!whole(&format!("# {seg}\n")));
+        // A broken span is an sxs page gone wrong (`malformed`), not a whole page.
+        assert!(!whole("# <span data-ttu-id=\"a-1\">Text\n"));
+    }
+
+    #[test]
     fn slugs_may_not_escape() {
         assert!(check_slug("ok-slug").is_ok());
         for bad in ["", "..", "../x", "a/b", "a\\b", ".hidden"] {
