@@ -18,6 +18,7 @@ pub enum Rule {
     Orphaned,
     Untranslated,
     Placeholder,
+    Number,
     Markup,
     Malformed,
     FrontMatter,
@@ -28,12 +29,13 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::Missing,
         Rule::Stale,
         Rule::Orphaned,
         Rule::Untranslated,
         Rule::Placeholder,
+        Rule::Number,
         Rule::Markup,
         Rule::Malformed,
         Rule::FrontMatter,
@@ -50,6 +52,7 @@ impl Rule {
             Rule::Orphaned => "orphaned",
             Rule::Untranslated => "untranslated",
             Rule::Placeholder => "placeholder",
+            Rule::Number => "number",
             Rule::Markup => "markup",
             Rule::Malformed => "malformed",
             Rule::FrontMatter => "front-matter",
@@ -68,6 +71,7 @@ impl Rule {
             Rule::Missing
             | Rule::Stale
             | Rule::Orphaned
+            | Rule::Number
             | Rule::Markup
             | Rule::Structure
             | Rule::SourceHash
@@ -84,7 +88,10 @@ impl Rule {
             Rule::Orphaned => "A translated segment whose English no longer exists in the source page.",
             Rule::Untranslated => "The translation is identical to the English.",
             Rule::Placeholder => {
-                "Placeholders, inline code, xref targets, URLs, include paths or numbers differ between translation and English."
+                "Placeholders, inline code, xref targets, URLs or include paths differ between translation and English."
+            }
+            Rule::Number => {
+                "A number of the English is missing or changed in the translation (digits for English number words are fine)."
             }
             Rule::Markup => "Bold, italic, code or link counts differ between translation and English.",
             Rule::Malformed => {
