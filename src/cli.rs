@@ -52,6 +52,23 @@ enum Command {
     /// side with its problems. A content error shows over the page while the
     /// last good build keeps being served. Ctrl-C stops.
     Serve(ServeArgs),
+    /// Record in whole-page translations which English they match now.
+    ///
+    /// Writes `source_hash: <hash of the English page>` into the front
+    /// matter of each whole-page translation (a translated page without sxs
+    /// spans) at or under PATH; nothing else in the file changes. Run it
+    /// after bringing a translation up to date with its English page: `check`
+    /// reports it stale when the English changes again.
+    Stamp(StampArgs),
+}
+
+#[derive(Args, Debug)]
+struct StampArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Translation files, or folders of them (English pages are left alone).
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -122,6 +139,9 @@ struct CheckArgs {
     /// Write every current finding to this baseline file and exit 0.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Fail on warnings too (the same as --fail-on warning).
+    #[arg(long, conflicts_with = "fail_on")]
+    deny_warnings: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -274,6 +294,9 @@ fn check_config(args: &CheckArgs) -> Result<Config, Error> {
     if let Some(f) = &args.fail_on {
         cfg.fail_on = FailOn::parse(f).map_err(|e| Error::Usage(format!("--fail-on: {e}")))?;
     }
+    if args.deny_warnings {
+        cfg.fail_on = FailOn::Severity(Severity::Warning);
+    }
     for (list, sev, flag) in [
         (&args.deny, Some(Severity::Error), "--deny"),
         (&args.warn, Some(Severity::Warning), "--warn"),
@@ -367,6 +390,40 @@ fn run_check(args: &CheckArgs, color: bool) -> Result<ExitCode, Error> {
     })
 }
 
+fn run_stamp(args: &StampArgs) -> Result<(), Error> {
+    use locdoc::check::stamp::Stamped;
+    let config = Config::load_with_content(&args.common.root, args.common.content.as_deref())?;
+    let site = locdoc::Site::load(&args.common.root, config)?;
+    let results = locdoc::check::stamp::stamp(&site, &args.paths)?;
+    if args.common.quiet {
+        return Ok(());
+    }
+    let mut out = std::io::stdout().lock();
+    let (mut written, mut current) = (0, 0);
+    for r in &results {
+        let _ = match &r.stamped {
+            Stamped::Written { hash, previous: None } => {
+                written += 1;
+                writeln!(out, "stamped {} ({hash})", r.file)
+            }
+            Stamped::Written {
+                hash,
+                previous: Some(old),
+            } => {
+                written += 1;
+                writeln!(out, "stamped {} ({old} → {hash})", r.file)
+            }
+            Stamped::Current => {
+                current += 1;
+                Ok(())
+            }
+            Stamped::Skipped(why) => writeln!(out, "left {} alone: {why}", r.file),
+        };
+    }
+    let _ = writeln!(out, "{written} stamped, {current} already current");
+    Ok(())
+}
+
 fn serve_limits(args: &ServeArgs) -> locdoc::serve::http::Limits {
     let d = locdoc::serve::http::Limits::default();
     let ms = std::time::Duration::from_millis;
@@ -400,6 +457,10 @@ pub fn main() -> ExitCode {
                 Err(e) => report_error(&e, color),
             }
         }
+        Command::Stamp(args) => match run_stamp(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => report_error(&e, use_color(args.common.color)),
+        },
         Command::Check(args) => {
             let color = match args.common.color {
                 ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),

@@ -50,6 +50,12 @@ impl Source {
         }
         Ok(Source { page, doc })
     }
+
+    /// The hash a whole-page translation of this page records as its
+    /// `source_hash` ([`load::whole::source_hash`]).
+    pub fn hash(&self) -> String {
+        load::whole::source_hash(self.page.front.title.as_deref(), self.page.body())
+    }
 }
 
 /// A locale page, segmented and aligned with its source (if there is one).
@@ -57,7 +63,71 @@ impl Source {
 pub struct Translation {
     pub page: Page,
     pub sxs: SxsDoc,
+    /// The alignment with the source page; `None` without a source page
+    /// and for a whole-page translation.
     pub alignment: Option<Alignment>,
+    /// Set for a whole-page translation of a source page.
+    pub whole: Option<WholePage>,
+}
+
+impl Translation {
+    /// Units of source text by status: from the alignment, or for a
+    /// whole-page translation, all of them translated or stale (see
+    /// [`WholePage::counts`]). `None` without a source page.
+    pub fn counts(&self) -> Option<align::Counts> {
+        match (&self.whole, &self.alignment) {
+            (Some(w), _) => Some(w.counts()),
+            (None, Some(al)) => Some(al.counts()),
+            (None, None) => None,
+        }
+    }
+}
+
+/// A whole-page translation: a locale page with text but not a single sxs
+/// span, written as a translation of the whole English page (as one would
+/// for Hugo or Zola). It is rendered as written, checked by its structure,
+/// and is current when its front matter's `source_hash` is the hash of the
+/// English page now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WholePage {
+    /// `source_hash` from the front matter, if it has one.
+    pub recorded: Option<String>,
+    /// The hash of the English page now ([`load::whole::source_hash`]).
+    pub current: String,
+    /// The units of source text of the English page.
+    pub units: usize,
+}
+
+impl WholePage {
+    /// The recorded hash is the English page's hash now.
+    pub fn is_current(&self) -> bool {
+        self.recorded
+            .as_deref()
+            .is_some_and(|r| load::whole::same_hash(r, &self.current))
+    }
+
+    /// The English page's units: translated when the translation is
+    /// current, stale otherwise (also without `source_hash`: nothing says
+    /// it is current).
+    pub fn counts(&self) -> align::Counts {
+        if self.is_current() {
+            align::Counts {
+                translated: self.units,
+                ..Default::default()
+            }
+        } else {
+            align::Counts {
+                stale: self.units,
+                ..Default::default()
+            }
+        }
+    }
+}
+
+/// True for a whole-page translation: a body with text and no sxs span
+/// (neither a segment nor a broken one).
+pub fn is_whole_page(page: &Page, sxs: &SxsDoc) -> bool {
+    sxs.segments.is_empty() && sxs.diagnostics.is_empty() && !page.body().trim().is_empty()
 }
 
 /// Where a page is published: its folder relative to the locale root
@@ -233,11 +303,23 @@ impl Site {
     /// Segments a loaded locale page and aligns it with its source page.
     pub fn align_page(&self, page: Page, cache: &mut align::Cache) -> Translation {
         let sxs = sxs::parse_with(&page.src, page.body_start, &self.config.limits);
-        let alignment = self
-            .sources
-            .get(&page.rel)
+        let src = self.sources.get(&page.rel);
+        let whole = src.filter(|_| is_whole_page(&page, &sxs)).map(|s| WholePage {
+            recorded: page.front.source_hash.clone(),
+            current: s.hash(),
+            units: align::align_with(&s.page.src.text, &s.doc, "", &SxsDoc::default(), cache)
+                .units
+                .len(),
+        });
+        let alignment = src
+            .filter(|_| whole.is_none())
             .map(|s| align::align_with(&s.page.src.text, &s.doc, &page.src.text, &sxs, cache));
-        Translation { page, sxs, alignment }
+        Translation {
+            page,
+            sxs,
+            alignment,
+            whole,
+        }
     }
 
     /// Resolves `--locale` codes to locale indexes; unknown codes are a usage
@@ -515,6 +597,27 @@ mod tests {
         assert_eq!(join_rel("events/", "x.md").as_deref(), Some("events/x.md"));
         assert_eq!(join_rel("events/", "../other/x.md").as_deref(), Some("other/x.md"));
         assert_eq!(join_rel("events/", "../../x.md"), None);
+    }
+
+    #[test]
+    fn only_a_page_with_text_and_no_span_at_all_is_a_whole_page() {
+        let whole = |body: &str| {
+            let page = load::parse_page(
+                "x.md".into(),
+                format!("---\ntitle: T\n---\n{body}").into_bytes(),
+                1,
+                "x.md",
+            )
+            .unwrap();
+            let sxs = sxs::parse(&page.src, page.body_start);
+            is_whole_page(&page, &sxs)
+        };
+        assert!(whole("# Nadpis\n\nText.\n"));
+        assert!(!whole("\n  \n"), "no text: nothing translated");
+        let seg = "<span data-ttu-id=\"a-1\">Text</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">Text</span></span>";
+        assert!(!whole(&format!("# {seg}\n")));
+        // A broken span is an sxs page gone wrong (`malformed`), not a whole page.
+        assert!(!whole("# <span data-ttu-id=\"a-1\">Text\n"));
     }
 
     #[test]

@@ -10,6 +10,8 @@ generated-by = Vytvořeno nástrojem locdoc
 
 ## Translation notices
 machine-translated = Tato stránka byla přeložena strojově. Některé formulace nemusí být přesné.
+whole-page = Tato stránka je přeložena jako celek; anglický originál najdete v nabídce jazyků.
+whole-page-stale = Anglická stránka se od vytvoření tohoto překladu změnila; jeho části mohou být zastaralé.
 show-original = Zobrazit anglický originál
 original-label = Anglický originál
 segment-missing = Zatím nepřeloženo; zobrazeno anglicky.
@@ -97,6 +99,7 @@ status-locale = Jazyk
 status-coverage = Přeloženo
 status-pages = Stránky
 status-pages-missing = Chybějící stránky
+status-pages-whole = Stránky přeložené jako celek
 status-all-findings = Všechna zjištění
 rule-missing = Chybí
 rule-stale = Zastaralé

@@ -14,6 +14,8 @@ generated-by = Built with locdoc
 
 ## Translation notices
 machine-translated = This page was translated by a machine. Some wording may be imprecise.
+whole-page = This page is translated as a whole; the English original is in the language menu.
+whole-page-stale = The English page has changed since this translation was made; parts of it may be out of date.
 show-original = Show English original
 original-label = English original
 segment-missing = Not translated yet; shown in English.
@@ -101,6 +103,7 @@ status-locale = Language
 status-coverage = Translated
 status-pages = Pages
 status-pages-missing = Pages missing
+status-pages-whole = Whole-page translations
 status-all-findings = All findings
 rule-missing = Missing
 rule-stale = Outdated

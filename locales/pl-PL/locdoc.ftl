@@ -10,6 +10,8 @@ generated-by = Zbudowano za pomocą locdoc
 
 ## Translation notices
 machine-translated = Ta strona została przetłumaczona maszynowo. Niektóre sformułowania mogą być nieprecyzyjne.
+whole-page = Ta strona jest przetłumaczona w całości; angielski oryginał jest dostępny w menu języków.
+whole-page-stale = Angielska strona zmieniła się od czasu powstania tego tłumaczenia; jego fragmenty mogą być nieaktualne.
 show-original = Pokaż oryginał w języku angielskim
 original-label = Oryginał angielski
 segment-missing = Jeszcze nieprzetłumaczone; pokazano po angielsku.
@@ -97,6 +99,7 @@ status-locale = Język
 status-coverage = Przetłumaczono
 status-pages = Strony
 status-pages-missing = Brakujące strony
+status-pages-whole = Strony tłumaczone w całości
 status-all-findings = Wszystkie problemy
 rule-missing = Brak tłumaczenia
 rule-stale = Nieaktualne

@@ -10,6 +10,8 @@ generated-by = Criado com locdoc
 
 ## Translation notices
 machine-translated = Esta página foi traduzida automaticamente. Algumas frases podem ser imprecisas.
+whole-page = Esta página foi traduzida por inteiro; o original em inglês está no menu de idiomas.
+whole-page-stale = A página em inglês mudou desde que esta tradução foi feita; partes dela podem estar desatualizadas.
 show-original = Mostrar o original em inglês
 original-label = Original em inglês
 segment-missing = Ainda não traduzido; exibido em inglês.
@@ -94,6 +96,7 @@ status-locale = Idioma
 status-coverage = Traduzido
 status-pages = Páginas
 status-pages-missing = Páginas ausentes
+status-pages-whole = Páginas traduzidas por inteiro
 status-all-findings = Todas as ocorrências
 rule-missing = Ausente
 rule-stale = Desatualizado

@@ -10,6 +10,8 @@ generated-by = Создано с помощью locdoc
 
 ## Translation notices
 machine-translated = Эта страница переведена автоматически. Некоторые формулировки могут быть неточными.
+whole-page = Эта страница переведена целиком; английский оригинал доступен в меню языков.
+whole-page-stale = Английская страница изменилась после того, как был сделан этот перевод; некоторые его части могут быть устаревшими.
 show-original = Показать английский оригинал
 original-label = Английский оригинал
 segment-missing = Ещё не переведено; показано на английском.
@@ -97,6 +99,7 @@ status-locale = Язык
 status-coverage = Переведено
 status-pages = Страницы
 status-pages-missing = Отсутствующие страницы
+status-pages-whole = Страницы, переведённые целиком
 status-all-findings = Все замечания
 rule-missing = Нет перевода
 rule-stale = Устарело

@@ -10,6 +10,8 @@ generated-by = locdoc ile oluşturuldu
 
 ## Translation notices
 machine-translated = Bu sayfa makine tarafından çevrilmiştir. Bazı ifadeler tam doğru olmayabilir.
+whole-page = Bu sayfa bir bütün olarak çevrilmiştir; İngilizce asıl metin dil menüsündedir.
+whole-page-stale = İngilizce sayfa bu çeviri yapıldıktan sonra değişti; çevirinin bazı bölümleri güncel olmayabilir.
 show-original = İngilizce aslını göster
 original-label = İngilizce asıl metin
 segment-missing = Henüz çevrilmedi; İngilizce gösteriliyor.
@@ -82,6 +84,7 @@ status-locale = Dil
 status-coverage = Çevrildi
 status-pages = Sayfalar
 status-pages-missing = Eksik sayfalar
+status-pages-whole = Bütün olarak çevrilen sayfalar
 status-all-findings = Tüm bulgular
 rule-missing = Eksik
 rule-stale = Güncel değil

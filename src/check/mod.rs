@@ -12,9 +12,11 @@ pub mod baseline;
 mod capped;
 mod page;
 pub mod rules;
+pub mod stamp;
+mod whole;
 
+use page::from_diag;
 pub use page::{Memo, check_page, check_translation, missing_page};
-use page::{from_diag, front_matter};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -88,6 +90,10 @@ pub struct LocaleSummary {
     pub pages: usize,
     /// Source pages without a translation in this locale.
     pub pages_missing: usize,
+    /// Pages of this locale that are whole-page translations (no sxs
+    /// spans; see [`crate::site::WholePage`]).
+    #[serde(default)]
+    pub pages_whole: usize,
     /// Units of source text by status (missing pages count all their units).
     pub units: Counts,
     /// Findings per rule (after severity overrides and the baseline).
@@ -273,11 +279,12 @@ pub fn assemble(
         } else {
             s.pages_missing += 1;
         }
+        s.pages_whole += usize::from(r.whole);
         s.units.add(&r.counts);
         findings.extend(r.findings);
     }
 
-    // Source pages that failed to load or have no title.
+    // Source pages that failed to load.
     let source_code = &site.config.locales[0].code;
     for d in site.errors.iter().filter(|d| error_included(d)) {
         let rule = Rule::of(Rule::FrontMatter, d);
@@ -298,20 +305,10 @@ pub fn assemble(
             omitted: 0,
         });
     }
+    // Their warnings (a missing title among them, as in `build`).
     for (rel, src) in site.sources.iter().filter(|(rel, _)| source_included(rel)) {
-        // Include files have no title of their own.
-        if src.page.front.title.is_none() && !site.is_include(rel) {
-            findings.push(front_matter(
-                &src.page,
-                source_code,
-                "the page has no title",
-                "add `title: …` to the front matter",
-                0,
-                3,
-            ));
-        }
         for w in &src.page.warnings {
-            findings.push(from_diag(Rule::FrontMatter, w, source_code, rel));
+            findings.push(from_diag(Rule::of(Rule::FrontMatter, w), w, source_code, rel));
         }
     }
 
@@ -352,6 +349,8 @@ pub fn recount(report: &mut CheckReport, mut locales: Vec<LocaleSummary>) {
 pub struct PageResult {
     /// The locale has the page (else the findings say it is missing).
     pub present: bool,
+    /// The page is a whole-page translation.
+    pub whole: bool,
     pub counts: Counts,
     pub findings: Vec<Finding>,
 }

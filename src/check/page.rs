@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::capped::PageFindings;
 use super::{Finding, PageResult, Rule, rules};
-use crate::align::{Alignment, Counts, Status};
+use crate::align::{Counts, Status};
 use crate::config::CheckConfig;
 use crate::diag::{Diagnostic, Location};
 use crate::segment::normalize;
@@ -115,6 +115,7 @@ pub fn check_page(site: &Site, rel: &str, locale: usize, memo: &mut Memo) -> Opt
         None => missing_page(site, rel, locale),
         Some(Err(d)) => Some(PageResult {
             present: true,
+            whole: false,
             counts: Counts::default(),
             findings: vec![from_diag(Rule::of(Rule::FrontMatter, &d), &d, code, rel)],
         }),
@@ -152,6 +153,7 @@ pub fn missing_page(site: &Site, rel: &str, locale: usize) -> Option<PageResult>
     };
     Some(PageResult {
         present: false,
+        whole: false,
         counts,
         findings: vec![f],
     })
@@ -173,7 +175,8 @@ pub fn check_translation(site: &Site, tr: &Translation, memo: &mut Memo) -> Page
     checker.run(src);
     PageResult {
         present: true,
-        counts: tr.alignment.as_ref().map(Alignment::counts).unwrap_or_default(),
+        whole: tr.whole.is_some(),
+        counts: tr.counts().unwrap_or_default(),
         findings: checker.out.finish(&tr.page, code),
     }
 }
@@ -211,18 +214,9 @@ impl PageChecker<'_> {
         };
 
         // Front matter.
+        // A missing title is among them (the `title` rule), as in `build`.
         for w in &page.warnings {
-            self.out.push(from_diag(Rule::FrontMatter, w, code, rel));
-        }
-        if page.front.title.is_none() && !self.site.is_include(rel) {
-            self.out.push(front_matter(
-                page,
-                code,
-                "the page has no title",
-                "add a translated `title: …` to the front matter",
-                0,
-                3,
-            ));
+            self.out.push(from_diag(Rule::of(Rule::FrontMatter, w), w, code, rel));
         }
         if let Some(cl) = &page.front.content_locale
             && !cl.eq_ignore_ascii_case(code)
@@ -280,6 +274,12 @@ impl PageChecker<'_> {
             ));
         }
 
+        if let (Some(src), Some(whole)) = (src, &tr.whole) {
+            for f in super::whole::findings(tr, src, whole, code) {
+                self.out.push(f);
+            }
+            return;
+        }
         let (Some(src), Some(al)) = (src, &tr.alignment) else {
             self.out.push(Finding {
                 rule: Rule::Orphaned,

@@ -23,10 +23,13 @@ pub enum Rule {
     Malformed,
     FrontMatter,
     Limit,
+    Structure,
+    SourceHash,
+    Title,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 13] = [
         Rule::Missing,
         Rule::Stale,
         Rule::Orphaned,
@@ -37,6 +40,9 @@ impl Rule {
         Rule::Malformed,
         Rule::FrontMatter,
         Rule::Limit,
+        Rule::Structure,
+        Rule::SourceHash,
+        Rule::Title,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -51,6 +57,9 @@ impl Rule {
             Rule::Malformed => "malformed",
             Rule::FrontMatter => "front-matter",
             Rule::Limit => "limit",
+            Rule::Structure => "structure",
+            Rule::SourceHash => "source-hash",
+            Rule::Title => "title",
         }
     }
 
@@ -59,7 +68,14 @@ impl Rule {
     pub fn default_severity(self) -> Severity {
         match self {
             Rule::Placeholder | Rule::Malformed | Rule::FrontMatter | Rule::Limit => Severity::Error,
-            Rule::Missing | Rule::Stale | Rule::Orphaned | Rule::Number | Rule::Markup => Severity::Warning,
+            Rule::Missing
+            | Rule::Stale
+            | Rule::Orphaned
+            | Rule::Number
+            | Rule::Markup
+            | Rule::Structure
+            | Rule::SourceHash
+            | Rule::Title => Severity::Warning,
             Rule::Untranslated => Severity::Note,
         }
     }
@@ -81,20 +97,28 @@ impl Rule {
             Rule::Malformed => {
                 "Unclosed, nested or mismatched sxs spans, duplicate segment IDs, or mixed ID prefixes in one page."
             }
-            Rule::FrontMatter => {
-                "Unreadable front matter, a missing title, or ms.contentlocale disagreeing with the folder."
-            }
+            Rule::FrontMatter => "Unreadable front matter, or ms.contentlocale disagreeing with the folder.",
             Rule::Limit => "A page over a limit of [limits] in site.toml: file size, line length or nesting depth.",
+            Rule::Structure => {
+                "A whole-page translation whose headings, code blocks, links, images or includes differ from the English page's."
+            }
+            Rule::SourceHash => {
+                "A whole-page translation without source_hash: nothing says which English it was made from, so it cannot be told current."
+            }
+            Rule::Title => "A page without a title in its front matter (its file name is shown instead).",
         }
     }
 }
 
 impl Rule {
     /// The rule of a diagnostic from loading or segmenting: `default`, or
-    /// `limit` for a page over a limit of `[limits]`.
+    /// `limit` for a page over a limit of `[limits]`, `title` for a page
+    /// without a title.
     pub fn of(default: Rule, d: &Diagnostic) -> Rule {
         if d.code == Rule::Limit.code() {
             Rule::Limit
+        } else if d.code == Rule::Title.code() {
+            Rule::Title
         } else {
             default
         }

@@ -19,6 +19,9 @@ pub struct FrontMatter {
     pub translation_type: Option<String>,
     /// `ms.contentlocale`, the locale the translation tool wrote the page for.
     pub content_locale: Option<String>,
+    /// `source_hash`, the English revision a whole-page translation was
+    /// made from (see [`super::whole`]).
+    pub source_hash: Option<String>,
     pub fields: IndexMap<String, Value>,
 }
 
@@ -101,9 +104,11 @@ pub(super) fn parse_front_matter(
         let s = scalar_string(v);
         if s.is_none() {
             let off = yaml.find(key).map_or(range.start, |i| range.start + i);
+            // A title that is not text is no title: the `title` rule.
+            let code = if key == "title" { "title" } else { "front-matter" };
             warnings.push(
                 Diagnostic::warning(
-                    "front-matter",
+                    code,
                     format!("`{key}` should be text, not a list or map; it is ignored"),
                 )
                 .at_offset(src, off, key.len())
@@ -117,6 +122,7 @@ pub(super) fn parse_front_matter(
     front.slug = text_field("slug", &mut warnings);
     front.translation_type = text_field("ms.translationtype", &mut warnings);
     front.content_locale = text_field("ms.contentlocale", &mut warnings);
+    front.source_hash = text_field(super::whole::SOURCE_HASH, &mut warnings);
     front.fields = fields;
     Ok((front, warnings))
 }

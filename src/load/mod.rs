@@ -11,6 +11,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 mod front_matter;
+pub mod whole;
 
 use crate::config::{Config, Limits};
 use crate::diag::{Diagnostic, Error, Result, SourceText, display_path, rel_path};
@@ -18,6 +19,7 @@ pub use front_matter::FrontMatter;
 use front_matter::{parse_front_matter, split_front_matter};
 
 const LIMIT: &str = crate::diag::Rule::Limit.code();
+const TITLE: &str = crate::diag::Rule::Title.code();
 
 /// Every page and asset under `content/`, grouped by path within a locale.
 #[derive(Clone, Debug, Default)]
@@ -276,7 +278,20 @@ fn parse_text(
         Err(_) if !front_matter && !src.text.starts_with("---") => (0..0, 0),
         Err(d) => return Err(d),
     };
-    let (front, warnings) = parse_front_matter(&src, front_range.clone())?;
+    let (front, mut warnings) = parse_front_matter(&src, front_range.clone())?;
+    // Include files (read without `front_matter`) have no title of their own.
+    if front_matter && front.title.is_none() && !warnings.iter().any(|w| w.code == TITLE) {
+        let help = if locale == 0 {
+            "add `title: …` to the front matter"
+        } else {
+            "add a translated `title: …` to the front matter"
+        };
+        warnings.push(
+            Diagnostic::warning(TITLE, "the page has no title; its file name is shown instead")
+                .at_offset(&src, 0, 3)
+                .help(help),
+        );
+    }
     Ok(Page {
         locale,
         rel: rel.to_string(),
@@ -403,6 +418,21 @@ mod tests {
         let p = page("---\ntitle: [a, b]\n---\n").unwrap();
         assert_eq!(p.front.title, None);
         assert_eq!(p.warnings.len(), 1);
+        assert_eq!(p.warnings[0].code, "title");
+    }
+
+    #[test]
+    fn a_page_without_title_has_a_title_warning_at_its_front_matter() {
+        for text in ["---\ndescription: d\n---\nx\n", "---\ntitle:\n---\nx\n", "---\n---\n"] {
+            let p = page(text).unwrap();
+            assert_eq!(p.warnings.len(), 1, "{text:?}");
+            let w = &p.warnings[0];
+            assert_eq!((w.code, w.severity), ("title", crate::diag::Severity::Warning));
+            let loc = w.location.as_ref().unwrap();
+            assert_eq!((loc.file.as_str(), loc.line, loc.column), ("content/cs-CZ/x.md", 1, 1));
+            assert!(w.help.as_deref().unwrap().contains("translated"));
+        }
+        assert!(page("---\ntitle: A\n---\n").unwrap().warnings.is_empty());
     }
 
     #[test]

@@ -82,6 +82,7 @@ impl SiteStatus {
             } else {
                 s.pages_missing += 1;
             }
+            s.pages_whole += usize::from(r.whole);
             s.units.add(&r.counts);
             for f in r.findings.iter().filter(|f| !crate::check::allowed_away(cfg, f.rule)) {
                 *s.findings.entry(f.rule).or_default() += 1;
@@ -107,6 +108,7 @@ impl SiteStatus {
                 Some(s) => {
                     s.pages += o.pages;
                     s.pages_missing += o.pages_missing;
+                    s.pages_whole += o.pages_whole;
                     s.units.add(&o.units);
                     for (rule, n) in o.findings {
                         *s.findings.entry(rule).or_default() += n;
@@ -133,6 +135,7 @@ struct LocaleStatus {
     url: String,
     pages: usize,
     pages_missing: usize,
+    pages_whole: usize,
     units: Counts,
     coverage: String,
     coverage_value: f64,
@@ -191,6 +194,7 @@ impl Renderer<'_> {
                     url: self.link(relative_url(&out_dir, &format!("{}/", s.locale))),
                     pages: s.pages,
                     pages_missing: s.pages_missing,
+                    pages_whole: s.pages_whole,
                     units: s.units,
                     coverage: self.percent_text(locale, s.coverage()),
                     coverage_value: s.coverage(),

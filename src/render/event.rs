@@ -286,6 +286,7 @@ mod tests {
             page,
             sxs,
             alignment: Some(al),
+            whole: None,
         };
         let al = tr.alignment.as_ref().unwrap();
         let p = properties(&src).unwrap();

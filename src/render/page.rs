@@ -7,6 +7,8 @@ impl Renderer<'_> {
     fn finish(&self, template: &str, mut ctx: Context, body: String, page: &RenderedParts) -> Result<String> {
         ctx.insert("body", &body);
         ctx.insert("is_source", &page.is_source);
+        ctx.insert("whole_page", &page.whole_page);
+        ctx.insert("whole_page_stale", &page.whole_page_stale);
         ctx.insert("machine_translated", &page.machine_translated);
         ctx.insert("front", &page.front);
         ctx.insert("status", &page.status);
@@ -33,6 +35,8 @@ impl Renderer<'_> {
         let mut fills = Fills::default();
         let body = render_document(src.page.body(), &src.doc.heading_ids, &rctx, &mut fills, false);
         let parts = RenderedParts {
+            whole_page: false,
+            whole_page_stale: false,
             is_source: true,
             machine_translated: false,
             front: &src.page.front.fields,
@@ -73,7 +77,16 @@ impl Renderer<'_> {
             .front
             .description
             .clone()
-            .or_else(|| aligned.and_then(|(s, al)| event::first_paragraph(s, Some((tr, al)))));
+            .or_else(|| aligned.and_then(|(s, al)| event::first_paragraph(s, Some((tr, al)))))
+            .or_else(|| {
+                // A whole-page translation: its own first paragraph.
+                tr.whole.as_ref()?;
+                let own = Source {
+                    doc: crate::segment::source::parse(&tr.page.src.text, tr.page.body_start),
+                    page: tr.page.clone(),
+                };
+                event::first_paragraph(&own, None)
+            });
         let (ctx, out_dir) = self.page_context(rel, locale, &title, description.as_deref());
         let links = PageLinks {
             site: self.site,
@@ -82,15 +95,23 @@ impl Renderer<'_> {
             out_dir,
         };
         let rctx = self.render_ctx(&links, locale);
-        let (body, counts) = match (src, &tr.alignment) {
-            (Some(src), Some(al)) => {
+        let (body, counts) = match (src, &tr.alignment, &tr.whole) {
+            // A whole-page translation: its own text, as written.
+            (Some(src), _, Some(w)) => (self.standalone_body(tr, &rctx, Some(src)), Some(w.counts())),
+            (Some(src), Some(al), None) => {
                 let body = self.aligned_body(src, tr, al, &rctx);
                 (body, Some(al.counts()))
             }
-            _ => (self.standalone_body(tr, &rctx), None),
+            _ => (self.standalone_body(tr, &rctx, None), None),
         };
-        let status = counts.map(|c| self.status(locale, &c));
+        // A whole page says so at the top instead of counting passages.
+        let status = counts.filter(|_| tr.whole.is_none()).map(|c| self.status(locale, &c));
         let parts = RenderedParts {
+            whole_page: tr.whole.is_some(),
+            whole_page_stale: tr
+                .whole
+                .as_ref()
+                .is_some_and(|w| w.recorded.is_some() && !w.is_current()),
             is_source: false,
             machine_translated: tr
                 .page
@@ -119,10 +140,14 @@ impl Renderer<'_> {
                 )),
             );
         }
-        let event = aligned.and_then(|(s, al)| {
-            self.event_props(rel)
-                .map(|p| event::event_row(s, p, Some((tr, al)), &title))
-        });
+        // A whole-page translation's row has the English page's cells.
+        let event = match (aligned, src, &tr.whole) {
+            (Some((s, al)), _, _) => self
+                .event_props(rel)
+                .map(|p| event::event_row(s, p, Some((tr, al)), &title)),
+            (None, Some(s), Some(_)) => self.event_props(rel).map(|p| event::event_row(s, p, None, &title)),
+            _ => None,
+        };
         Ok(RenderedPage {
             html,
             title,
@@ -217,9 +242,11 @@ impl Renderer<'_> {
         render_document(&skeleton, &src.doc.heading_ids, rctx, &mut fills, false)
     }
 
-    /// A translation without a source page: its own Markdown, each segment
-    /// replaced by its translation, everything sanitised.
-    fn standalone_body(&self, tr: &Translation, rctx: &RenderCtx) -> String {
+    /// A translation rendered from its own Markdown (one without a source
+    /// page, or a whole-page translation of `src`), each segment replaced
+    /// by its translation, everything sanitised. Headings take the English
+    /// page's anchors when there are as many, so links to them still work.
+    fn standalone_body(&self, tr: &Translation, rctx: &RenderCtx, src: Option<&Source>) -> String {
         let page = tr.page.src.text.as_str();
         let mut fills = Fills::default();
         let mut skeleton = String::with_capacity(page.len());
@@ -237,12 +264,19 @@ impl Renderer<'_> {
             }
         }
         let body = &skeleton;
-        let ids = heading_ids_of(body);
-        render_document(body, &ids, rctx, &mut fills, true)
+        let own = heading_ids_of(body);
+        let ids = match src.map(|s| &s.doc.heading_ids) {
+            Some(en) if en.len() == own.len() => en,
+            _ => &own,
+        };
+        render_document(body, ids, rctx, &mut fills, true)
     }
 }
 
 struct RenderedParts<'a> {
+    /// A whole-page translation, and one whose English has changed since.
+    whole_page: bool,
+    whole_page_stale: bool,
     is_source: bool,
     machine_translated: bool,
     front: &'a indexmap::IndexMap<String, serde_json::Value>,
