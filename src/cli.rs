@@ -132,9 +132,13 @@ struct Common {
     /// Read pages from this folder instead of content_dir from site.toml.
     #[arg(long, value_name = "DIR")]
     content: Option<PathBuf>,
-    /// Print only errors.
-    #[arg(short, long)]
+    /// Print only errors (check: the failing findings and why it failed;
+    /// serve: also the address).
+    #[arg(short, long, conflicts_with = "verbose")]
     quiet: bool,
+    /// Print everything (build: every warning, not the first ten).
+    #[arg(short, long)]
+    verbose: bool,
     /// When to use colours in messages.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -187,9 +191,9 @@ fn use_color(choice: ColorChoice) -> bool {
 /// Shows at most this many warnings one by one; the rest are counted.
 const WARNINGS_SHOWN: usize = 20;
 
-fn print_diagnostics(diags: &[Diagnostic], color: bool) {
+fn print_diagnostics(diags: &[Diagnostic], color: bool, verbose: bool) {
     let mut err = std::io::stderr().lock();
-    let shown = if diags.len() > WARNINGS_SHOWN {
+    let shown = if diags.len() > WARNINGS_SHOWN && !verbose {
         WARNINGS_SHOWN / 2
     } else {
         diags.len()
@@ -202,7 +206,7 @@ fn print_diagnostics(diags: &[Diagnostic], color: bool) {
         for d in &diags[shown..] {
             *by_code.entry((d.severity.as_str(), d.code)).or_default() += 1;
         }
-        let _ = writeln!(err, "… and {} more:", diags.len() - shown);
+        let _ = writeln!(err, "… and {} more (--verbose lists them all):", diags.len() - shown);
         for ((sev, code), n) in by_code {
             let _ = writeln!(err, "  {n:>6} {sev}[{code}]");
         }
@@ -227,9 +231,9 @@ fn print_build(report: &BuildReport) {
     let ms = report.elapsed.as_secs_f64() * 1000.0;
     let _ = writeln!(
         out,
-        "Built {} pages in {} locales in {ms:.0} ms → {}",
-        report.total_pages(),
-        report.pages.len(),
+        "Built {} in {} in {ms:.0} ms → {}",
+        plural(report.total_pages(), "page", "pages"),
+        plural(report.pages.len(), "locale", "locales"),
         report.out.strip_prefix(".").unwrap_or(&report.out).display()
     );
     for (code, n) in &report.pages {
@@ -263,8 +267,13 @@ fn print_build(report: &BuildReport) {
         }
     }
     if !report.warnings.is_empty() {
-        let _ = writeln!(out, "{} warnings", report.warnings.len());
+        let _ = writeln!(out, "{}", plural(report.warnings.len(), "warning", "warnings"));
     }
+}
+
+/// `1 page`, `2 pages`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `site.toml` with the command line's `[check]` overrides applied.
@@ -344,11 +353,16 @@ fn run_check(args: &CheckArgs, color: bool) -> Result<ExitCode, Error> {
             written.map_err(|e| Error::io("write the report to", path, e))?;
             if !args.common.quiet {
                 print!("{}", report::summary(&report));
+            } else if report.failed() {
+                print!("{}", report::verdict(&report));
             }
         }
         None if format == Format::Human => {
             if args.common.quiet {
-                print!("{}", report::findings(&report, color));
+                print!("{}", report::failing_findings(&report, color));
+                if report.failed() {
+                    print!("{}", report::verdict(&report));
+                }
             } else {
                 print!("{}", report::human(&report, color));
             }
@@ -357,6 +371,8 @@ fn run_check(args: &CheckArgs, color: bool) -> Result<ExitCode, Error> {
             print!("{}", report::render(&report, format, false));
             if !args.common.quiet {
                 eprint!("{}", report::summary(&report));
+            } else if report.failed() {
+                eprint!("{}", report::verdict(&report));
             }
         }
     }
@@ -430,7 +446,7 @@ pub fn main() -> ExitCode {
             match built {
                 Ok(report) => {
                     if !args.common.quiet {
-                        print_diagnostics(&report.warnings, color);
+                        print_diagnostics(&report.warnings, color, args.common.verbose);
                         print_build(&report);
                     }
                     ExitCode::SUCCESS

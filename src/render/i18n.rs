@@ -45,9 +45,18 @@ fn parse_ftl(display: &str, text: String) -> Result<FluentResource> {
     FluentResource::try_new(text.clone()).map_err(|(_, errors)| {
         let src = SourceText::new(display, text);
         let e = &errors[0];
+        // The parser notices a message it expected more of (a `}`) at the
+        // next line; inside that message, the caret goes where it stops.
+        let inside_entry = e.slice.as_ref().is_some_and(|s| s.start < e.pos.start);
+        let (at, len) = if inside_entry {
+            let at = crate::diag::end_of_text_before(&src.text, e.pos.start);
+            (at, if at == e.pos.start { e.pos.len().max(1) } else { 1 })
+        } else {
+            (e.pos.start, e.pos.len().max(1))
+        };
         Error::config(
             Diagnostic::error("fluent", format!("invalid Fluent syntax: {}", e.kind))
-                .at_offset(&src, e.pos.start, e.pos.len().max(1))
+                .at_offset(&src, at, len)
                 .help("see https://projectfluent.org/fluent/guide/ for the syntax; messages look like `id = text`"),
         )
     })
