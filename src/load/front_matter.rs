@@ -275,7 +275,10 @@ fn yaml_culprit(yaml: &str, noticed: usize, message: &str) -> usize {
 fn unclosed_opener(line: &str) -> Option<usize> {
     let value_at = match line.find(": ") {
         Some(i) => i + 2,
-        None => line.trim_start().strip_prefix("- ").map(|_| line.len() - line.trim_start().len() + 2)?,
+        None => line
+            .trim_start()
+            .strip_prefix("- ")
+            .map(|_| line.len() - line.trim_start().len() + 2)?,
     };
     let value = line[value_at..].trim_start();
     let at = line.len() - value.len();

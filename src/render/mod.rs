@@ -231,7 +231,9 @@ impl<'s> Renderer<'s> {
     /// The same renderer for a build of `locales` only: the switcher marks
     /// the others unavailable and no `hreflang` alternate names them.
     pub fn for_locales(mut self, locales: &[usize]) -> Self {
-        self.built = (0..self.site.config.locales.len()).map(|l| locales.contains(&l)).collect();
+        self.built = (0..self.site.config.locales.len())
+            .map(|l| locales.contains(&l))
+            .collect();
         self
     }
 

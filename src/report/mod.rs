@@ -166,12 +166,16 @@ pub fn verdict(report: &CheckReport) -> String {
             None => s.locale.clone(),
         })
         .collect();
-    let mut out = format!("check failed: {} findings at or above the fail level", report.failing());
-    if !below.is_empty() {
-        out.push_str(&format!("; below minimum coverage: {}", below.join(", ")));
+    let mut why = Vec::new();
+    match report.failing() {
+        0 => {}
+        1 => why.push("1 finding at or above the fail level".to_string()),
+        n => why.push(format!("{n} findings at or above the fail level")),
     }
-    out.push('\n');
-    out
+    if !below.is_empty() {
+        why.push(format!("below minimum coverage: {}", below.join(", ")));
+    }
+    format!("check failed: {}\n", why.join("; "))
 }
 
 /// The findings that fail the check, rustc-style: what `check --quiet`

@@ -168,7 +168,13 @@ mod tests {
         raw_tx.send(modified("c/a.md")).unwrap();
         raw_tx.send(modified("c/c.md")).unwrap();
         drop(raw_tx);
-        batch(&raw_rx, &tx, Duration::from_secs(5), Duration::from_secs(5), &mut |_| {});
+        batch(
+            &raw_rx,
+            &tx,
+            Duration::from_secs(5),
+            Duration::from_secs(5),
+            &mut |_| {},
+        );
         assert_eq!(
             rx.try_recv().unwrap(),
             vec![PathBuf::from("c/a.md"), PathBuf::from("c/c.md")]
@@ -185,7 +191,13 @@ mod tests {
             std::thread::sleep(Duration::from_millis(300));
             raw_tx.send(modified("b.md")).unwrap();
         });
-        batch(&raw_rx, &tx, Duration::from_millis(50), Duration::from_secs(5), &mut |_| {});
+        batch(
+            &raw_rx,
+            &tx,
+            Duration::from_millis(50),
+            Duration::from_secs(5),
+            &mut |_| {},
+        );
         sender.join().unwrap();
         assert_eq!(rx.try_recv().unwrap(), vec![PathBuf::from("a.md")]);
         assert_eq!(rx.try_recv().unwrap(), vec![PathBuf::from("b.md")]);
