@@ -31,6 +31,10 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Start a new site in DIR (default: the current folder), which must be
+    /// new or empty: a commented site.toml, an English page and its German
+    /// translation, and the folders.
+    Init(InitArgs),
     /// Build the site into its output folder (public/ by default).
     ///
     /// The new output replaces the old one only when the whole build
@@ -52,6 +56,16 @@ enum Command {
     /// side with its problems. A content error shows over the page while the
     /// last good build keeps being served. Ctrl-C stops.
     Serve(ServeArgs),
+}
+
+#[derive(Args, Debug)]
+struct InitArgs {
+    /// The folder of the new site (made if missing).
+    #[arg(value_name = "DIR", default_value = ".")]
+    dir: PathBuf,
+    /// Print only errors.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Args, Debug)]
@@ -383,6 +397,54 @@ fn run_check(args: &CheckArgs, color: bool) -> Result<ExitCode, Error> {
     })
 }
 
+fn run_init(args: &InitArgs) -> ExitCode {
+    let written = match locdoc::init::init(&args.dir) {
+        Ok(w) => w,
+        Err(e) => return report_error(&e, use_color(ColorChoice::Auto)),
+    };
+    if args.quiet {
+        return ExitCode::SUCCESS;
+    }
+    let shown = args.dir.display().to_string();
+    let here = args.dir == std::path::Path::new(".");
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "Created a locdoc site in {}:",
+        if here {
+            "this folder".to_string()
+        } else {
+            format!("{shown}/")
+        }
+    );
+    let what = |p: &std::path::Path| match p.to_str().unwrap_or("") {
+        "site.toml" => "settings: title, base_url, locales (commented)",
+        "content/en-US/getting-started.md" => "an English page",
+        "content/de-DE/getting-started.md" => "its German translation, in sxs form",
+        ".gitignore" => "keeps the output (public/) out of git",
+        _ => "",
+    };
+    for p in &written {
+        let _ = writeln!(out, "  {:<34} {}", p.display(), what(p));
+    }
+    let _ = writeln!(
+        out,
+        "  {:<34} UI strings (.ftl), files copied as they are, theme overrides",
+        "locales/ static/ templates/"
+    );
+    let _ = writeln!(out, "\nNext:");
+    if !here {
+        let _ = writeln!(out, "  cd {shown}");
+    }
+    let _ = writeln!(out, "  locdoc serve --open    preview it, rebuilt as you edit");
+    let _ = writeln!(
+        out,
+        "  locdoc build           write the site to public/ (open public/index.html)"
+    );
+    let _ = writeln!(out, "  locdoc check           check the translations, as CI would");
+    ExitCode::SUCCESS
+}
+
 fn serve_limits(args: &ServeArgs) -> locdoc::serve::http::Limits {
     let d = locdoc::serve::http::Limits::default();
     let ms = std::time::Duration::from_millis;
@@ -396,6 +458,7 @@ fn serve_limits(args: &ServeArgs) -> locdoc::serve::http::Limits {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Init(args) => run_init(&args),
         Command::Serve(args) => {
             let color = use_color(args.common.color);
             let limits = serve_limits(&args);
