@@ -43,6 +43,7 @@ previous-event = Previous event
 next-event = Next event
 link-outside = Not part of this site
 source-language = Source language
+# Shown in the language it names, so a translation may write the name itself.
 suggest-language = Read this documentation in { $language }
 page-count =
     { $count ->
