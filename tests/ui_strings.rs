@@ -153,12 +153,17 @@ fn every_shipped_locale_has_every_english_message_with_the_same_variables() {
 
 #[test]
 fn the_checker_catches_syntax_errors_and_changed_variables() {
-    let en = messages("a = A { $n }\nb = B\nc =\n    { $count ->\n        [one] one\n       *[other] { $count }\n    }\n").unwrap();
+    let en =
+        messages("a = A { $n }\nb = B\nc =\n    { $count ->\n        [one] one\n       *[other] { $count }\n    }\n")
+            .unwrap();
     let p = problems(&en, "a = A { $n\nb = B\n");
     assert!(p.iter().any(|p| p.starts_with("syntax error at line 1")), "{p:?}");
     // The selector counts as a use of `$count`; a plain `x` in every
     // variant is fine.
-    let p = problems(&en, "a = A { $m }\nbb = B\nc =\n    { $count ->\n       *[other] x\n    }\n");
+    let p = problems(
+        &en,
+        "a = A { $m }\nbb = B\nc =\n    { $count ->\n       *[other] x\n    }\n",
+    );
     assert_eq!(
         p,
         vec![
