@@ -192,3 +192,24 @@ fn an_ftl_error_is_marked_in_the_broken_message_not_after_it() {
     assert!(e.contains("locales/cs-CZ/extra.ftl:2:18\n"), "{e}");
     assert!(e.contains("2 | broken = { $count"), "{e}");
 }
+
+#[test]
+fn a_media_folder_in_content_is_told_where_media_belongs() {
+    let site = SampleSite::new();
+    site.write("content/images/logo.png", "png");
+    let o = site.run(&["build"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("content folder `content/images` is not a locale"), "{e}");
+    assert!(e.contains("move it to content/en-US/images/"), "{e}");
+    assert!(e.contains("static/images/"), "{e}");
+    assert!(
+        !e.contains("code = \"images\""),
+        "no advice to add a locale named images: {e}"
+    );
+    // A folder that looks like a locale still gets the [[locales]] advice.
+    std::fs::remove_dir_all(site.path("content/images")).unwrap();
+    site.write("content/de-DE/x.md", "---\ntitle: x\n---\nx\n");
+    let e = stderr(&site.run(&["build"]));
+    assert!(e.contains("add [[locales]] with code = \"de-DE\""), "{e}");
+}

@@ -89,6 +89,21 @@ pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
                     .find(|l| l.code.eq_ignore_ascii_case(&name))
                     .map(|l| format!("; did you mean `{}`? Locale folders are case-sensitive", l.code))
                     .unwrap_or_default();
+                let help = if close.is_empty() && !looks_like_locale(&name) {
+                    // `content/images/`: media, not a language.
+                    let source = &config.source_locale;
+                    let static_dir = display_path(root, &config.static_dir);
+                    format!(
+                        "content/ holds one folder per locale; images and other files go beside the pages \
+                         that use them, inside a locale: move it to content/{source}/{name}/ (a {source} file \
+                         serves every locale that lacks its own, at the same relative path), or to \
+                         {static_dir}/{name}/ to copy it to the output as it is (/{name}/…)"
+                    )
+                } else {
+                    format!(
+                        "add [[locales]] with code = \"{name}\" and its name to site.toml, or rename or remove the folder"
+                    )
+                };
                 return Err(Error::config(
                     Diagnostic::error(
                         "unknown-locale",
@@ -97,9 +112,7 @@ pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
                             display_path(root, &path)
                         ),
                     )
-                    .help(format!(
-                        "add [[locales]] with code = \"{name}\" and its name to site.toml, or rename or remove the folder"
-                    )),
+                    .help(help),
                 ));
             }
         }
@@ -278,6 +291,17 @@ pub fn normalise(mut text: String) -> (String, bool, bool) {
         text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
     (text, had_bom, had_crlf)
+}
+
+/// Whether a folder name could be a locale code (`de`, `de-DE`,
+/// `zh-Hant-TW`): a 2–3 letter language, then subtags. `images`, `media`
+/// and `assets` are not.
+fn looks_like_locale(name: &str) -> bool {
+    let mut parts = name.split(['-', '_']);
+    let lang = parts.next().unwrap_or("");
+    (2..=3).contains(&lang.len())
+        && lang.chars().all(|c| c.is_ascii_alphabetic())
+        && name.parse::<unic_langid::LanguageIdentifier>().is_ok()
 }
 
 #[cfg(test)]
