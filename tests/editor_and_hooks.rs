@@ -84,7 +84,10 @@ indexed_bytes = 500000
 #[test]
 fn the_schema_accepts_every_shipped_site_toml_and_every_key() {
     for (name, text) in [
-        ("the sample site", std::fs::read_to_string(repo().join("site.toml")).unwrap()),
+        (
+            "the sample site",
+            std::fs::read_to_string(repo().join("site.toml")).unwrap(),
+        ),
         ("locdoc init", locdoc::init::FILES[0].1.to_string()),
         ("every key", EVERY_KEY.to_string()),
     ] {
@@ -128,7 +131,10 @@ struct Hook {
 fn the_pre_commit_hook_runs_check_on_the_changed_pages() {
     let text = std::fs::read_to_string(repo().join(".pre-commit-hooks.yaml")).unwrap();
     let hooks: Vec<Hook> = serde_saphyr::from_str(&text).unwrap();
-    let hook = hooks.iter().find(|h| h.id == "locdoc-check").expect("a locdoc-check hook");
+    let hook = hooks
+        .iter()
+        .find(|h| h.id == "locdoc-check")
+        .expect("a locdoc-check hook");
     // pre-commit installs a `language: rust` hook with cargo from this
     // repository, so the entry names the binary this crate builds.
     assert_eq!(hook.language, "rust");
