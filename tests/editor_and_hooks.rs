@@ -159,3 +159,19 @@ fn the_pre_commit_hook_runs_check_on_the_changed_pages() {
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     assert!(stdout(&o).contains(&page), "{}", stdout(&o));
 }
+
+#[test]
+fn taplo_finds_the_schema_for_site_toml() {
+    let text = std::fs::read_to_string(repo().join(".taplo.toml")).unwrap();
+    let taplo: toml::Value = toml::from_str(&text).unwrap();
+    let rule = &taplo["rule"][0];
+    let include: Vec<&str> = rule["include"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert!(include.contains(&"site.toml"), "{include:?}");
+    let path = rule["schema"]["path"].as_str().unwrap();
+    assert!(repo().join(path).is_file(), "{path}");
+}
