@@ -236,22 +236,28 @@ fn damaged_placeholder_is_an_error_pointing_at_the_damage() {
 }
 
 #[test]
-fn changed_link_target_and_number_are_placeholder_findings() {
+fn changed_link_target_is_a_placeholder_error_and_changed_number_a_number_warning() {
     let f = with(|t| {
         t.replace("[Omezení](throttling.md)", "[Omezení](other.md)")
             .replace("data-ttu-id=\"abcde-104\">210<", "data-ttu-id=\"abcde-104\">211<")
     });
     let p = f.of(Rule::Placeholder);
-    assert_eq!(p.len(), 2, "{:?}", f.rules());
+    assert_eq!(p.len(), 1, "{:?}", f.rules());
     assert!(
-        p.iter()
-            .any(|x| x.diag.message.contains("numbers: missing `210` extra `211`"))
-    );
-    assert!(p.iter().any(|x| {
-        x.diag
+        p[0].diag
             .message
             .contains("URLs: missing `throttling.md` extra `other.md`")
-    }));
+    );
+    let n = f.of(Rule::Number);
+    assert_eq!(n.len(), 1, "{:?}", f.rules());
+    assert_eq!(n[0].diag.severity, locdoc::diag::Severity::Warning);
+    assert!(
+        n[0].diag
+            .message
+            .contains("lacks the English's `210` and has `211` instead"),
+        "{}",
+        n[0].diag.message
+    );
 }
 
 #[test]

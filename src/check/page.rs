@@ -429,7 +429,37 @@ impl PageChecker<'_> {
         } else {
             std::rc::Rc::new(rules::inventory(tr_md))
         };
-        let mismatches = rules::verbatim_mismatches(&en_inv, &tr_inv);
+        if let Some(m) = rules::number_mismatch(&en_inv, &tr_inv)
+            && self.out.room(Rule::Number)
+        {
+            let mut what = format!("the translation lacks the English's {}", quote_list(&m.lost));
+            if !m.added.is_empty() {
+                what.push_str(&format!(" and has {} instead", quote_list(&m.added)));
+            }
+            let (off, len) = match m
+                .added
+                .first()
+                .and_then(|n| tr_md.find(n.as_str()).map(|i| (i, n.len())))
+            {
+                Some((i, l)) => (seg.text.start + i, l),
+                None => (seg.text.start, seg.text.len()),
+            };
+            let mut f = finding(
+                Rule::Number,
+                Some(s),
+                off,
+                len,
+                what,
+                format!(
+                    "check the numbers against the English (digits for its number words are fine): \"{}\"",
+                    normalize(en_md)
+                ),
+            );
+            f.related = Some(en_loc(en_offset));
+            self.out.push(f);
+        }
+        let mut mismatches = rules::verbatim_mismatches(&en_inv, &tr_inv);
+        mismatches.extend(rules::damaged_code(tr_md));
         if !mismatches.is_empty() && self.out.room(Rule::Placeholder) {
             let mut parts = Vec::new();
             for m in &mismatches {

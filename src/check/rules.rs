@@ -27,8 +27,13 @@ pub struct Inventory {
     pub urls: Vec<String>,
     /// `[!INCLUDE]` paths.
     pub includes: Vec<String>,
-    /// Digit runs in the text, outside all of the above.
+    /// Numbers in the text, outside all of the above, as their digits
+    /// (`9,223,372` and `9 223 372` are `9223372`; `5.1` and `5,1` are
+    /// `51`); digits after letters (`Win32`, `SP2`) are not numbers.
     pub numbers: Vec<String>,
+    /// Values the text writes as English number words (`two` → 2,
+    /// `twenty-five` → 25, `first` → 1).
+    pub number_words: Vec<u64>,
     pub markup: Markup,
 }
 
@@ -106,7 +111,7 @@ fn format_item_end(b: &[u8], i: usize) -> Option<usize> {
     (b.get(j) == Some(&b'}')).then_some(j + 1)
 }
 
-/// Placeholders (`%1`, `{0:N2}`) and the other digit runs of plain text.
+/// Placeholders (`%1`, `{0:N2}`), numbers and number words of plain text.
 fn scan_text(t: &str, inv: &mut Inventory) {
     let b = t.as_bytes();
     let mut i = 0;
@@ -125,11 +130,125 @@ fn scan_text(t: &str, inv: &mut Inventory) {
                 None => i += 1,
             },
             c if c.is_ascii_digit() => {
-                let end = digits_end(b, i);
-                inv.numbers.push(t[i..end].to_string());
+                let (end, digits) = number_end(t, i);
+                // Digits after letters are part of a name (`Win32`, `SP2`);
+                // before them they are a number (`64-bit`, `64bitový`, `11th`).
+                if !t[..i].chars().next_back().is_some_and(char::is_alphabetic) {
+                    inv.numbers.push(digits);
+                }
                 i = end;
             }
             _ => i += 1,
+        }
+    }
+    number_words(t, &mut inv.number_words);
+}
+
+/// The end of the number starting at `i` and its digits: a digit run, then
+/// groups of three digits after `,` `.` `'` or a (no-break) space
+/// (`9,223,372`, `9 223 372`, `1.000`), or one decimal part (`5.1`, `5,1`).
+fn number_end(t: &str, i: usize) -> (usize, String) {
+    let b = t.as_bytes();
+    let mut end = digits_end(b, i);
+    let mut digits = t[i..end].to_string();
+    let first_group = end - i <= 3;
+    let sep_len = |at: usize| -> Option<usize> {
+        let c = t[at..].chars().next()?;
+        matches!(c, ',' | '.' | '\'' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}').then(|| c.len_utf8())
+    };
+    // Groups of three.
+    let mut grouped = false;
+    while first_group && end < b.len() {
+        let Some(n) = sep_len(end) else { break };
+        let g = digits_end(b, end + n);
+        if g - (end + n) != 3 {
+            break;
+        }
+        digits.push_str(&t[end + n..g]);
+        end = g;
+        grouped = true;
+    }
+    // A decimal part, unless more of the same follow (`70,69,70` is a list,
+    // `1.1.1` a section number).
+    if !grouped && let Some(&sep) = b.get(end).filter(|c| matches!(c, b'.' | b',')) {
+        let d = digits_end(b, end + 1);
+        let chain = (b.get(d) == Some(&sep) && b.get(d + 1).is_some_and(u8::is_ascii_digit))
+            || (i >= 2 && b[i - 1] == sep && b[i - 2].is_ascii_digit());
+        if d > end + 1 && !chain {
+            digits.push_str(&t[end + 1..d]);
+            end = d;
+        }
+    }
+    (end, digits)
+}
+
+/// The values of the English number words in `t`: cardinals to twenty, the
+/// tens, hundred, thousand, million (and `twenty-five`), ordinals, `once`,
+/// `twice`, `both`, `single`, `double`, `dozen`.
+fn number_words(t: &str, out: &mut Vec<u64>) {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    const ORDINALS: [&str; 12] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth",
+    ];
+    const OTHER: [(&str, u64); 10] = [
+        ("hundred", 100),
+        ("thousand", 1000),
+        ("million", 1_000_000),
+        ("billion", 1_000_000_000),
+        ("once", 1),
+        ("twice", 2),
+        ("both", 2),
+        ("single", 1),
+        ("double", 2),
+        ("dozen", 12),
+    ];
+    if !t.bytes().any(|c| c.is_ascii_alphabetic()) {
+        return;
+    }
+    let value = |w: &str| -> Option<u64> {
+        let w = w.to_ascii_lowercase();
+        if let Some(n) = UNITS.iter().position(|u| *u == w) {
+            return Some(n as u64);
+        }
+        if let Some(n) = TENS.iter().position(|u| *u == w) {
+            return Some(20 + 10 * n as u64);
+        }
+        if let Some(n) = ORDINALS.iter().position(|u| *u == w) {
+            return Some(n as u64 + 1);
+        }
+        OTHER.iter().find(|(o, _)| *o == w).map(|(_, v)| *v)
+    };
+    for word in t.split(|c: char| !c.is_ascii_alphabetic() && c != '-') {
+        let parts: Vec<Option<u64>> = word.split('-').map(value).collect();
+        match parts.as_slice() {
+            // `twenty-five`: tens and units.
+            [Some(tens), Some(units)] if *tens >= 20 && *units < 10 => out.push(tens + units),
+            _ => out.extend(parts.into_iter().flatten()),
         }
     }
 }
@@ -269,9 +388,16 @@ pub fn verbatim_mismatches(en: &Inventory, tr: &Inventory) -> Vec<Mismatch> {
         cmp("URLs", &en.urls, &tr.urls);
     }
     cmp("include paths", &en.includes, &tr.includes);
-    // A damaged `%1` (`% 1`) leaves its digit behind as a number, and a
-    // "fixed" `1%` turns a number into a placeholder: those digits are
-    // already reported with the placeholders.
+    out
+}
+
+/// The numbers of the English a translation lost or changed: `None` when
+/// every number of the English is in the translation. Numbers only the
+/// translation has are reported only beside a lost one (a changed number),
+/// and never when the English writes them as words (`one request` →
+/// `1 つの要求`). The digits of a damaged `%1` (`% 1`) are the placeholder
+/// rule's, not numbers.
+pub fn number_mismatch(en: &Inventory, tr: &Inventory) -> Option<Mismatch> {
     let digits = |v: &[String]| -> Vec<String> {
         v.iter()
             .map(|p| {
@@ -284,8 +410,35 @@ pub fn verbatim_mismatches(en: &Inventory, tr: &Inventory) -> Vec<Mismatch> {
     };
     let en_numbers = minus(&en.numbers, &digits(&minus(&tr.placeholders, &en.placeholders)));
     let tr_numbers = minus(&tr.numbers, &digits(&minus(&en.placeholders, &tr.placeholders)));
-    cmp("numbers", &en_numbers, &tr_numbers);
-    out
+    let lost = minus(&en_numbers, &tr_numbers);
+    if lost.is_empty() {
+        return None;
+    }
+    let added = minus(&tr_numbers, &en_numbers)
+        .into_iter()
+        .filter(|n| !n.parse::<u64>().is_ok_and(|v| en.number_words.contains(&v)))
+        .collect();
+    Some(Mismatch {
+        kind: "numbers",
+        lost,
+        added,
+    })
+}
+
+/// What machine translation leaves of inline code or an xref it could not
+/// carry over: `@No__t-0`, `@no__t-1`.
+static DAMAGED_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)@no__t-?\d+").unwrap_or_else(|e| panic!("damaged code regex: {e}")));
+
+/// Inline code or xrefs the translation damaged (`@No__t-0`), as a
+/// mismatch of its own: the text that stands where code was.
+pub fn damaged_code(tr: &str) -> Option<Mismatch> {
+    let added: Vec<String> = DAMAGED_CODE.find_iter(tr).map(|m| m.as_str().to_string()).collect();
+    (!added.is_empty()).then_some(Mismatch {
+        kind: "damaged code",
+        lost: Vec::new(),
+        added,
+    })
 }
 
 /// Places where the translation holds a damaged form of `%N` (`% 1`, `1%`).
@@ -450,18 +603,78 @@ mod tests {
     }
 
     #[test]
-    fn dropped_numbers_are_mismatches() {
+    fn dropped_numbers_are_number_mismatches() {
         let en = inventory("for example, 70,69,70,71,70,69");
         let tr = inventory("например, 70, 69, 70, 71, 69");
-        let m = verbatim_mismatches(&en, &tr);
+        assert!(verbatim_mismatches(&en, &tr).is_empty(), "numbers are their own rule");
         assert_eq!(
-            m,
-            vec![Mismatch {
+            number_mismatch(&en, &tr),
+            Some(Mismatch {
                 kind: "numbers",
                 lost: vec!["70".into()],
                 added: vec![]
-            }]
+            })
         );
+    }
+
+    #[test]
+    fn numbers_compare_by_their_digits_whatever_the_separators() {
+        // Real cases of the guides corpus: thousands separators, a
+        // decimal comma, a number in a word.
+        for (en, tr) in [
+            (
+                "-9,223,372,036,854,775,808 - 9,223,372,036,854,775,807",
+                "-9223372036854775808-9 223 372 036 854 775 807",
+            ),
+            ("the first 1000 cities", "as primeiras 1.000 cidades"),
+            (
+                "Windows XP SP2 with IIS 5.1",
+                "Windows XP с пакетом обновления 2 (SP2) с IIS 5,1",
+            ),
+            ("a 64-bit Win32 process", "64bitový proces Win32"),
+            ("the 11th call", "11. volání"),
+        ] {
+            assert_eq!(number_mismatch(&inventory(en), &inventory(tr)), None, "{en} / {tr}");
+        }
+        assert_eq!(
+            inventory("9,223,372 and 5.1 and 1 000").numbers,
+            vec!["9223372", "51", "1000"]
+        );
+        assert_eq!(inventory("Win32 x64 2nd 1.1.1").numbers, vec!["2", "1", "1", "1"]);
+    }
+
+    #[test]
+    fn digits_for_english_number_words_are_not_mismatches() {
+        // ja-JP and zh-CN write digits where the English has words.
+        for (en, tr) in [
+            ("related to one request.", "1 つの要求に関連しています。"),
+            (
+                "match three decimal digits, a hyphen, two decimal digits, and four decimal digits.",
+                "则匹配 3 个十进制数字，再接 2 个十进制数字，再接 4 个十进制数字。",
+            ),
+            ("a string that is twenty characters long", "长度为 20 个字符的字符串"),
+            ("Match zero or one occurrence", "Совпадение в количестве 0 или 1"),
+            ("twenty-five items, the first of them", "25 položek, 1. z nich"),
+        ] {
+            assert_eq!(number_mismatch(&inventory(en), &inventory(tr)), None, "{en} / {tr}");
+        }
+        // A changed number is still one.
+        let m = number_mismatch(&inventory("X.509 certificate"), &inventory("X. 509.440 sertifikası")).unwrap();
+        assert_eq!((m.lost, m.added), (vec!["509".to_string()], vec!["509440".to_string()]));
+        // A written-out number is a lost one, without anything instead.
+        let m = number_mismatch(
+            &inventory("There are 3 properties"),
+            &inventory("Existují tři vlastnosti"),
+        )
+        .unwrap();
+        assert_eq!((m.lost, m.added), (vec!["3".to_string()], vec![]));
+    }
+
+    #[test]
+    fn machine_translated_remains_of_code_are_damaged_code() {
+        let m = damaged_code("@No__t-0, který ukázka implementuje, a @no__t-1").unwrap();
+        assert_eq!(m.added, vec!["@No__t-0", "@no__t-1"]);
+        assert_eq!(damaged_code("no code here"), None);
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub enum Rule {
     Orphaned,
     Untranslated,
     Placeholder,
+    Number,
     Markup,
     Malformed,
     FrontMatter,
@@ -25,12 +26,13 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 10] = [
         Rule::Missing,
         Rule::Stale,
         Rule::Orphaned,
         Rule::Untranslated,
         Rule::Placeholder,
+        Rule::Number,
         Rule::Markup,
         Rule::Malformed,
         Rule::FrontMatter,
@@ -44,6 +46,7 @@ impl Rule {
             Rule::Orphaned => "orphaned",
             Rule::Untranslated => "untranslated",
             Rule::Placeholder => "placeholder",
+            Rule::Number => "number",
             Rule::Markup => "markup",
             Rule::Malformed => "malformed",
             Rule::FrontMatter => "front-matter",
@@ -56,7 +59,7 @@ impl Rule {
     pub fn default_severity(self) -> Severity {
         match self {
             Rule::Placeholder | Rule::Malformed | Rule::FrontMatter | Rule::Limit => Severity::Error,
-            Rule::Missing | Rule::Stale | Rule::Orphaned | Rule::Markup => Severity::Warning,
+            Rule::Missing | Rule::Stale | Rule::Orphaned | Rule::Number | Rule::Markup => Severity::Warning,
             Rule::Untranslated => Severity::Note,
         }
     }
@@ -69,7 +72,10 @@ impl Rule {
             Rule::Orphaned => "A translated segment whose English no longer exists in the source page.",
             Rule::Untranslated => "The translation is identical to the English.",
             Rule::Placeholder => {
-                "Placeholders, inline code, xref targets, URLs, include paths or numbers differ between translation and English."
+                "Placeholders, inline code, xref targets, URLs or include paths differ between translation and English."
+            }
+            Rule::Number => {
+                "A number of the English is missing or changed in the translation (digits for English number words are fine)."
             }
             Rule::Markup => "Bold, italic, code or link counts differ between translation and English.",
             Rule::Malformed => {
