@@ -153,8 +153,11 @@ fn the_pre_commit_hook_runs_check_on_the_changed_pages() {
     let run = |site: &SampleSite| site.run(&[args.as_slice(), &[page.as_str()]].concat());
     let o = run(&site);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
-    // A damaged placeholder in that page fails the commit, naming it.
-    site.edit(&page, |t| t.replacen("4031</span>", "4O31</span>", 1));
+    // An error in that page (its front matter names another locale) fails
+    // the commit, naming the page.
+    site.edit(&page, |t| {
+        t.replacen("ms.contentlocale: cs-CZ", "ms.contentlocale: de-DE", 1)
+    });
     let o = run(&site);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     assert!(stdout(&o).contains(&page), "{}", stdout(&o));
@@ -174,4 +177,27 @@ fn taplo_finds_the_schema_for_site_toml() {
     assert!(include.contains(&"site.toml"), "{include:?}");
     let path = rule["schema"]["path"].as_str().unwrap();
     assert!(repo().join(path).is_file(), "{path}");
+}
+
+#[test]
+fn the_schema_knows_every_rule_of_check() {
+    let text = std::fs::read_to_string(repo().join("schemas/site.schema.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let listed: Vec<&str> = schema["definitions"]["rule"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    let rules: Vec<&str> = locdoc::check::Rule::ALL.iter().map(|r| r.code()).collect();
+    assert_eq!(
+        listed, rules,
+        "schemas/site.schema.json lists the rules of locdoc::check::Rule::ALL"
+    );
+    let fail_on = schema["properties"]["check"]["properties"]["fail_on"]["oneOf"][1]["pattern"]
+        .as_str()
+        .unwrap();
+    for r in &rules {
+        assert!(fail_on.contains(r), "fail_on's pattern names {r}");
+    }
 }
