@@ -115,7 +115,7 @@ fn build_site(
     let locales = site.select_locales(&opts.locales)?;
     let i18n = I18n::load(&site.config, &site.root)?;
     let templates = Templates::load(&site.config.templates_dir, &site.root)?;
-    let renderer = Renderer::new(site, &i18n, &templates);
+    let renderer = Renderer::new(site, &i18n, &templates).for_locales(&locales);
     let staging = Staging::new(out)?;
     let rendered = render(&renderer, &locales, &staging)?;
     if opts.review {

@@ -31,6 +31,10 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Start a new site in DIR (default: the current folder), which must be
+    /// new or empty: a commented site.toml, an English page and its German
+    /// translation, and the folders.
+    Init(InitArgs),
     /// Build the site into its output folder (public/ by default).
     ///
     /// The new output replaces the old one only when the whole build
@@ -69,6 +73,16 @@ struct StampArgs {
     /// Translation files, or folders of them (English pages are left alone).
     #[arg(value_name = "PATH", required = true)]
     paths: Vec<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+struct InitArgs {
+    /// The folder of the new site (made if missing).
+    #[arg(value_name = "DIR", default_value = ".")]
+    dir: PathBuf,
+    /// Print only errors.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Args, Debug)]
@@ -152,9 +166,13 @@ struct Common {
     /// Read pages from this folder instead of content_dir from site.toml.
     #[arg(long, value_name = "DIR")]
     content: Option<PathBuf>,
-    /// Print only errors.
-    #[arg(short, long)]
+    /// Print only errors (check: the failing findings and why it failed;
+    /// serve: also the address).
+    #[arg(short, long, conflicts_with = "verbose")]
     quiet: bool,
+    /// Print everything (build: every warning, not the first ten).
+    #[arg(short, long)]
+    verbose: bool,
     /// When to use colours in messages.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -207,9 +225,9 @@ fn use_color(choice: ColorChoice) -> bool {
 /// Shows at most this many warnings one by one; the rest are counted.
 const WARNINGS_SHOWN: usize = 20;
 
-fn print_diagnostics(diags: &[Diagnostic], color: bool) {
+fn print_diagnostics(diags: &[Diagnostic], color: bool, verbose: bool) {
     let mut err = std::io::stderr().lock();
-    let shown = if diags.len() > WARNINGS_SHOWN {
+    let shown = if diags.len() > WARNINGS_SHOWN && !verbose {
         WARNINGS_SHOWN / 2
     } else {
         diags.len()
@@ -222,7 +240,7 @@ fn print_diagnostics(diags: &[Diagnostic], color: bool) {
         for d in &diags[shown..] {
             *by_code.entry((d.severity.as_str(), d.code)).or_default() += 1;
         }
-        let _ = writeln!(err, "… and {} more:", diags.len() - shown);
+        let _ = writeln!(err, "… and {} more (--verbose lists them all):", diags.len() - shown);
         for ((sev, code), n) in by_code {
             let _ = writeln!(err, "  {n:>6} {sev}[{code}]");
         }
@@ -247,9 +265,9 @@ fn print_build(report: &BuildReport) {
     let ms = report.elapsed.as_secs_f64() * 1000.0;
     let _ = writeln!(
         out,
-        "Built {} pages in {} locales in {ms:.0} ms → {}",
-        report.total_pages(),
-        report.pages.len(),
+        "Built {} in {} in {ms:.0} ms → {}",
+        plural(report.total_pages(), "page", "pages"),
+        plural(report.pages.len(), "locale", "locales"),
         report.out.strip_prefix(".").unwrap_or(&report.out).display()
     );
     for (code, n) in &report.pages {
@@ -283,8 +301,13 @@ fn print_build(report: &BuildReport) {
         }
     }
     if !report.warnings.is_empty() {
-        let _ = writeln!(out, "{} warnings", report.warnings.len());
+        let _ = writeln!(out, "{}", plural(report.warnings.len(), "warning", "warnings"));
     }
+}
+
+/// `1 page`, `2 pages`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `site.toml` with the command line's `[check]` overrides applied.
@@ -367,11 +390,16 @@ fn run_check(args: &CheckArgs, color: bool) -> Result<ExitCode, Error> {
             written.map_err(|e| Error::io("write the report to", path, e))?;
             if !args.common.quiet {
                 print!("{}", report::summary(&report));
+            } else if report.failed() {
+                print!("{}", report::verdict(&report));
             }
         }
         None if format == Format::Human => {
             if args.common.quiet {
-                print!("{}", report::findings(&report, color));
+                print!("{}", report::failing_findings(&report, color));
+                if report.failed() {
+                    print!("{}", report::verdict(&report));
+                }
             } else {
                 print!("{}", report::human(&report, color));
             }
@@ -380,6 +408,8 @@ fn run_check(args: &CheckArgs, color: bool) -> Result<ExitCode, Error> {
             print!("{}", report::render(&report, format, false));
             if !args.common.quiet {
                 eprint!("{}", report::summary(&report));
+            } else if report.failed() {
+                eprint!("{}", report::verdict(&report));
             }
         }
     }
@@ -424,6 +454,54 @@ fn run_stamp(args: &StampArgs) -> Result<(), Error> {
     Ok(())
 }
 
+fn run_init(args: &InitArgs) -> ExitCode {
+    let written = match locdoc::init::init(&args.dir) {
+        Ok(w) => w,
+        Err(e) => return report_error(&e, use_color(ColorChoice::Auto)),
+    };
+    if args.quiet {
+        return ExitCode::SUCCESS;
+    }
+    let shown = args.dir.display().to_string();
+    let here = args.dir == std::path::Path::new(".");
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "Created a locdoc site in {}:",
+        if here {
+            "this folder".to_string()
+        } else {
+            format!("{shown}/")
+        }
+    );
+    let what = |p: &std::path::Path| match p.to_str().unwrap_or("") {
+        "site.toml" => "settings: title, base_url, locales (commented)",
+        "content/en-US/getting-started.md" => "an English page",
+        "content/de-DE/getting-started.md" => "its German translation, in sxs form",
+        ".gitignore" => "keeps the output (public/) out of git",
+        _ => "",
+    };
+    for p in &written {
+        let _ = writeln!(out, "  {:<34} {}", p.display(), what(p));
+    }
+    let _ = writeln!(
+        out,
+        "  {:<34} UI strings (.ftl), files copied as they are, theme overrides",
+        "locales/ static/ templates/"
+    );
+    let _ = writeln!(out, "\nNext:");
+    if !here {
+        let _ = writeln!(out, "  cd {shown}");
+    }
+    let _ = writeln!(out, "  locdoc serve --open    preview it, rebuilt as you edit");
+    let _ = writeln!(
+        out,
+        "  locdoc build           write the site to public/ (open public/index.html)"
+    );
+    let _ = writeln!(out, "  locdoc check           check the translations, as CI would");
+    ExitCode::SUCCESS
+}
+
 fn serve_limits(args: &ServeArgs) -> locdoc::serve::http::Limits {
     let d = locdoc::serve::http::Limits::default();
     let ms = std::time::Duration::from_millis;
@@ -437,6 +515,7 @@ fn serve_limits(args: &ServeArgs) -> locdoc::serve::http::Limits {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Init(args) => run_init(&args),
         Command::Serve(args) => {
             let color = use_color(args.common.color);
             let limits = serve_limits(&args);
@@ -491,7 +570,7 @@ pub fn main() -> ExitCode {
             match built {
                 Ok(report) => {
                     if !args.common.quiet {
-                        print_diagnostics(&report.warnings, color);
+                        print_diagnostics(&report.warnings, color, args.common.verbose);
                         print_build(&report);
                     }
                     ExitCode::SUCCESS

@@ -28,6 +28,7 @@
 //!     parts, from the build's steps.
 //! 15. [`serve`] — the live preview and review view, rebuilding through the
 //!     build's steps.
+//! 16. [`init`] — `locdoc init`: the files of a new site.
 //!
 //! The `locdoc` command (`src/main.rs`, `src/cli.rs`) is a thin layer over
 //! this library.
@@ -37,6 +38,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod diag;
+pub mod init;
 pub mod load;
 pub mod render;
 pub mod report;

@@ -171,7 +171,7 @@ pub fn merge(opts: &BuildOptions, parts: &[PathBuf]) -> Result<BuildReport> {
     }
     let i18n = I18n::load(&site.config, &site.root)?;
     let templates = Templates::load(&site.config.templates_dir, &site.root)?;
-    let renderer = Renderer::new(&site, &i18n, &templates);
+    let renderer = Renderer::new(&site, &i18n, &templates).for_locales(&locales);
     crate::build::finish(&renderer, &locales, &summaries, &status, search, &staging)?;
     let stale_removed = staging.stale_removed();
     staging.commit()?;

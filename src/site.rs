@@ -323,13 +323,15 @@ impl Site {
     }
 
     /// Resolves `--locale` codes to locale indexes; unknown codes are a usage
-    /// error naming the known ones.
+    /// error naming the known ones. A selection always holds the source
+    /// locale: every translation's fallbacks (untranslated neighbours, the
+    /// site-wide dashboard, `x-default`) link to it.
     pub fn select_locales(&self, wanted: &[String]) -> Result<Vec<usize>> {
         let all: Vec<usize> = (0..self.config.locales.len()).collect();
         if wanted.is_empty() {
             return Ok(all);
         }
-        let mut out = Vec::new();
+        let mut out = vec![0];
         for w in wanted
             .iter()
             .flat_map(|w| w.split(','))

@@ -559,6 +559,7 @@ fn paths_limit_the_check_to_changed_files() {
         only("content/en-US/events/210.md").into_iter().collect::<Vec<_>>(),
         vec!["events/210.md"]
     );
+    std::fs::write(f.root().join("README.md"), "# not a page\n").unwrap();
     assert!(only("README.md").is_empty(), "files that are not pages select nothing");
 }
 
@@ -649,11 +650,15 @@ fn machine_formats_keep_stdout_parseable() {
 }
 
 #[test]
-fn quiet_human_output_has_the_findings_but_no_summary() {
+fn quiet_human_output_has_the_failing_findings_and_the_verdict_but_no_summary() {
     let f = golden_fixture();
     let out = common::stdout(&run(&f, &["--quiet"]));
     assert!(out.contains("error[placeholder]"), "{out}");
-    assert!(!out.contains("check failed") && !out.contains("locale  pages"), "{out}");
+    assert!(!out.contains("warning["), "{out}");
+    assert!(
+        out.contains("check failed: ") && !out.contains("locale  pages"),
+        "{out}"
+    );
     let clean = Fixture::new(EN, Some(&cs()));
     assert!(run(&clean, &["--quiet"]).stdout.is_empty());
 }

@@ -47,6 +47,7 @@ link-outside = Not part of this site
 code-sample-missing = Code sample not in this site
 video-link = Video
 source-language = Source language
+# Shown in the language it names, so a translation may write the name itself.
 suggest-language = Read this documentation in { $language }
 page-count =
     { $count ->

@@ -73,7 +73,18 @@ impl Baseline {
 
     /// Reads a baseline; a broken file is a usage error naming its line.
     pub fn load(path: &Path) -> Result<Baseline> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io("read the baseline", path, e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                // A usage error, not a failing gate: CI must not read it as
+                // "new findings".
+                Error::config(
+                    Diagnostic::error("usage", format!("--baseline {}: no such file", path.display()))
+                        .help("check the path, or create the baseline with `locdoc check --write-baseline FILE`"),
+                )
+            } else {
+                Error::io("read the baseline", path, e)
+            }
+        })?;
         let b: Baseline = serde_json::from_str(&text).map_err(|e| {
             let src = SourceText::new(path.display().to_string(), text.clone());
             let offset = src

@@ -212,6 +212,13 @@ pub fn check(site: &Site, opts: &CheckOptions) -> Result<CheckReport> {
             site.config.source_locale
         )));
     }
+    if let Some(p) = opts.paths.iter().find(|p| !p.exists()) {
+        // A typo in a CI path must not pass the gate with 0 pages.
+        return Err(Error::Usage(format!(
+            "{}: no such file or folder (paths are relative to the current folder)",
+            p.display()
+        )));
+    }
     let selection = Selection::new(site, &opts.paths);
 
     let rels: Vec<&String> = site.inventory.pages.keys().collect();

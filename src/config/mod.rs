@@ -37,6 +37,18 @@ pub enum TextDirection {
     Rtl,
 }
 
+impl TextDirection {
+    /// The direction the language of BCP 47 tag `code` is written in, from
+    /// unic-langid's CLDR layout data (the script, else the language):
+    /// `ar-SA`, `he-IL`, `fa-IR`, `ur-PK` and `az-Arab` are right-to-left.
+    pub fn of(code: &str) -> TextDirection {
+        match code.parse::<unic_langid::LanguageIdentifier>() {
+            Ok(l) if l.character_direction() == unic_langid::CharacterDirection::RTL => TextDirection::Rtl,
+            _ => TextDirection::Ltr,
+        }
+    }
+}
+
 /// Settings for how pages are written.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -193,8 +205,9 @@ struct RawConfig {
 struct RawLocale {
     code: Spanned<String>,
     name: String,
+    /// Unset: from the language (`ar`, `he`, `fa`, `ur`… are `rtl`).
     #[serde(default)]
-    dir: TextDirection,
+    dir: Option<TextDirection>,
 }
 
 fn default_limits() -> Spanned<Limits> {
@@ -330,7 +343,7 @@ impl Config {
             locales.push(Locale {
                 code: code.to_string(),
                 name: l.name.trim().to_string(),
-                dir: l.dir,
+                dir: l.dir.unwrap_or_else(|| TextDirection::of(code)),
             });
         }
 
@@ -471,6 +484,25 @@ name = "English"
         assert_eq!(c.locales[1].code, "cs-CZ");
         assert_eq!(c.base_url, "https://example.org/docs/");
         assert_eq!(c.output_dir, Path::new("/site/public"));
+    }
+
+    #[test]
+    fn text_direction_follows_the_language_unless_set() {
+        let c = parse(&format!(
+            "{GOOD}[[locales]]\ncode = \"ar-SA\"\nname = \"العربية\"\n[[locales]]\ncode = \"he-IL\"\nname = \"עברית\"\n\
+             [[locales]]\ncode = \"fa-IR\"\nname = \"فارسی\"\ndir = \"ltr\"\n"
+        ))
+        .unwrap();
+        let dir = |code: &str| c.locales.iter().find(|l| l.code == code).unwrap().dir;
+        assert_eq!(dir("en-US"), TextDirection::Ltr);
+        assert_eq!(dir("cs-CZ"), TextDirection::Ltr);
+        assert_eq!(dir("ar-SA"), TextDirection::Rtl);
+        assert_eq!(dir("he-IL"), TextDirection::Rtl);
+        assert_eq!(dir("fa-IR"), TextDirection::Ltr, "an explicit dir wins");
+        assert_eq!(TextDirection::of("ur-PK"), TextDirection::Rtl);
+        assert_eq!(TextDirection::of("az-Arab"), TextDirection::Rtl);
+        assert_eq!(TextDirection::of("az-Latn-AZ"), TextDirection::Ltr);
+        assert_eq!(TextDirection::of("not a tag"), TextDirection::Ltr);
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod rule;
 mod source;
 
 pub use rule::Rule;
-pub use source::{Excerpt, SourceText, floor_char_boundary};
+pub use source::{Excerpt, SourceText, end_of_text_before, floor_char_boundary};
 
 /// How bad a diagnostic is. Ordered: `Note < Warning < Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -167,6 +167,22 @@ fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
+/// Where a parser error found at `offset` belongs when only whitespace and
+/// a line break stand between it and the text before: just after that
+/// text. A parser that expected more (`}`, a closing quote)
+/// notices only at the next line, or at the blank line after the entry;
+/// the caret goes where the text stopped. Any other offset is kept.
+pub fn end_of_text_before(text: &str, offset: usize) -> usize {
+    let offset = floor_char_boundary(text, offset);
+    let before = &text[..offset];
+    let gap = before.trim_end();
+    if !gap.is_empty() && before[gap.len()..].contains('\n') {
+        gap.len()
+    } else {
+        offset
+    }
+}
+
 pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
         return s.len();
@@ -224,6 +240,17 @@ mod tests {
             let want = src.text[start..off].chars().count() as u32 + 1;
             assert_eq!(src.location(off).column, want, "line {line_no} offset {off}");
         }
+    }
+
+    #[test]
+    fn an_error_noticed_on_the_next_line_belongs_where_the_text_stopped() {
+        let text = "a = { $x\n\nb = ok\n";
+        // At the start of the next message, and on the blank line.
+        assert_eq!(end_of_text_before(text, text.find("b =").unwrap()), "a = { $x".len());
+        assert_eq!(end_of_text_before(text, "a = { $x\n".len()), "a = { $x".len());
+        // An offset inside a line stays.
+        assert_eq!(end_of_text_before(text, 4), 4);
+        assert_eq!(end_of_text_before(text, 0), 0);
     }
 
     #[test]

@@ -87,8 +87,17 @@ pub(super) fn parse_front_matter(
                 let (line, column) = e
                     .location()
                     .map_or((1, 1), |l| (l.line().max(1) as usize, l.column().max(1) as usize));
-                let offset = offset_of_line_col(yaml, line, column) + range.start;
-                let message = yaml_message(&e);
+                let noticed = offset_of_line_col(yaml, line, column);
+                let mut message = yaml_message(&e);
+                let culprit = yaml_culprit(yaml, noticed, &message);
+                if yaml[culprit.min(noticed)..culprit.max(noticed)].contains('\n') {
+                    let at = src.location(noticed + range.start);
+                    message.push_str(&format!(" (noticed at line {}, column {})", at.line, at.column));
+                    if let Some(c) = yaml[culprit..].chars().next().filter(|c| "[{\"'".contains(*c)) {
+                        message.push_str(&format!(": the `{c}` here is not closed on its line"));
+                    }
+                }
+                let offset = culprit + range.start;
                 return Err(Diagnostic::error("front-matter", format!("invalid YAML front matter: {message}"))
                     .at_offset(src, offset, 1)
                     .help("fix the YAML at the marked place; quote values that contain `: ` or start with `[`, `{`, `*` or `&`"));
@@ -241,6 +250,53 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
         Some(i) if msg[i..].contains(", column ") => msg[..i].to_string(),
         _ => msg.to_string(),
     }
+}
+
+/// Where the YAML error the parser noticed at `noticed` is: a tab it
+/// complains of, or a `[`, `{` or quote opened on an earlier line and not
+/// closed there (the parser reads on and stops only where the next lines
+/// break it); else `noticed`.
+fn yaml_culprit(yaml: &str, noticed: usize, message: &str) -> usize {
+    if message.contains("tab") {
+        let line_start = yaml[..noticed].rfind('\n').map_or(0, |i| i + 1);
+        if let Some(i) = yaml[line_start..].find('\t') {
+            return line_start + i;
+        }
+    }
+    let line_start = yaml[..noticed].rfind('\n').map_or(0, |i| i + 1);
+    let mut end = line_start;
+    while end > 0 {
+        let start = yaml[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+        let line = &yaml[start..end - 1];
+        if let Some(at) = unclosed_opener(line) {
+            return start + at;
+        }
+        end = start;
+    }
+    noticed
+}
+
+/// The byte position of a value's opening `[`, `{`, `"` or `'` on `line`
+/// (after `key: ` or `- `) that the line does not close.
+fn unclosed_opener(line: &str) -> Option<usize> {
+    let value_at = match line.find(": ") {
+        Some(i) => i + 2,
+        None => line
+            .trim_start()
+            .strip_prefix("- ")
+            .map(|_| line.len() - line.trim_start().len() + 2)?,
+    };
+    let value = line[value_at..].trim_start();
+    let at = line.len() - value.len();
+    let value = value.trim_end();
+    let closed = match value.chars().next()? {
+        '"' => value.len() > 1 && value.ends_with('"') && !value.ends_with("\\\""),
+        '\'' => value.len() > 1 && value.ends_with('\''),
+        '[' => value.matches('[').count() <= value.matches(']').count(),
+        '{' => value.matches('{').count() <= value.matches('}').count(),
+        _ => true,
+    };
+    (!closed).then_some(at)
 }
 
 /// Byte offset of 1-based `line`/`column` (characters) in `text`.

@@ -94,6 +94,21 @@ pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
                     .find(|l| l.code.eq_ignore_ascii_case(&name))
                     .map(|l| format!("; did you mean `{}`? Locale folders are case-sensitive", l.code))
                     .unwrap_or_default();
+                let help = if close.is_empty() && !looks_like_locale(&name) {
+                    // `content/images/`: media, not a language.
+                    let source = &config.source_locale;
+                    let static_dir = display_path(root, &config.static_dir);
+                    format!(
+                        "content/ holds one folder per locale; images and other files go beside the pages \
+                         that use them, inside a locale: move it to content/{source}/{name}/ (a {source} file \
+                         serves every locale that lacks its own, at the same relative path), or to \
+                         {static_dir}/{name}/ to copy it to the output as it is (/{name}/…)"
+                    )
+                } else {
+                    format!(
+                        "add [[locales]] with code = \"{name}\" and its name to site.toml, or rename or remove the folder"
+                    )
+                };
                 return Err(Error::config(
                     Diagnostic::error(
                         "unknown-locale",
@@ -102,9 +117,7 @@ pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
                             display_path(root, &path)
                         ),
                     )
-                    .help(format!(
-                        "add [[locales]] with code = \"{name}\" and its name to site.toml, or rename or remove the folder"
-                    )),
+                    .help(help),
                 ));
             }
         }
@@ -334,6 +347,17 @@ pub fn normalise(mut text: String) -> (String, bool, bool) {
     (text, had_bom, had_crlf)
 }
 
+/// Whether a folder name could be a locale code (`de`, `de-DE`,
+/// `zh-Hant-TW`): a 2–3 letter language, then subtags. `images`, `media`
+/// and `assets` are not.
+fn looks_like_locale(name: &str) -> bool {
+    let mut parts = name.split(['-', '_']);
+    let lang = parts.next().unwrap_or("");
+    (2..=3).contains(&lang.len())
+        && lang.chars().all(|c| c.is_ascii_alphabetic())
+        && name.parse::<unic_langid::LanguageIdentifier>().is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -398,13 +422,17 @@ mod tests {
     fn invalid_yaml_points_at_the_line_in_the_file() {
         let d = page("---\ntitle: a\nms.date: [unclosed\nx: 1\n---\nbody\n").unwrap_err();
         assert!(d.message.starts_with("invalid YAML front matter"), "{}", d.message);
+        // The caret is where the `[` opens; the parser noticed on the next
+        // line, counted in the file (not in the YAML, which starts a line
+        // later).
         assert!(
-            !d.message.contains("at line"),
-            "the YAML's own line numbers are not the file's: {}",
+            d.message
+                .ends_with("(noticed at line 4, column 2): the `[` here is not closed on its line"),
+            "{}",
             d.message
         );
         let loc = d.location.unwrap();
-        assert!(loc.line >= 3, "line {} should be in the YAML after the fence", loc.line);
+        assert_eq!((loc.line, loc.column), (3, 10));
     }
 
     #[test]

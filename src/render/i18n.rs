@@ -1,7 +1,8 @@
 //! UI strings: Fluent `.ftl` messages per locale, with en-US as the
 //! fallback for any message a locale lacks.
 //!
-//! Built-in messages for en-US, cs-CZ, pl-PL, pt-BR, ru-RU and tr-TR are
+//! Built-in messages for en-US, cs-CZ, pl-PL, pt-BR, ru-RU, tr-TR, de-DE,
+//! fr-FR, es-ES, it-IT, ja-JP, ko-KR, zh-CN, zh-TW, ar-SA and he-IL are
 //! compiled in; a site's `locales/<locale>/*.ftl` files override them
 //! message by message and add locales.
 
@@ -26,6 +27,16 @@ const BUILTIN: &[(&str, &str)] = &[
     ("pt-BR", include_str!("../../locales/pt-BR/locdoc.ftl")),
     ("ru-RU", include_str!("../../locales/ru-RU/locdoc.ftl")),
     ("tr-TR", include_str!("../../locales/tr-TR/locdoc.ftl")),
+    ("de-DE", include_str!("../../locales/de-DE/locdoc.ftl")),
+    ("fr-FR", include_str!("../../locales/fr-FR/locdoc.ftl")),
+    ("es-ES", include_str!("../../locales/es-ES/locdoc.ftl")),
+    ("it-IT", include_str!("../../locales/it-IT/locdoc.ftl")),
+    ("ja-JP", include_str!("../../locales/ja-JP/locdoc.ftl")),
+    ("ko-KR", include_str!("../../locales/ko-KR/locdoc.ftl")),
+    ("zh-CN", include_str!("../../locales/zh-CN/locdoc.ftl")),
+    ("zh-TW", include_str!("../../locales/zh-TW/locdoc.ftl")),
+    ("ar-SA", include_str!("../../locales/ar-SA/locdoc.ftl")),
+    ("he-IL", include_str!("../../locales/he-IL/locdoc.ftl")),
 ];
 
 const FALLBACK: &str = "en-US";
@@ -45,9 +56,18 @@ fn parse_ftl(display: &str, text: String) -> Result<FluentResource> {
     FluentResource::try_new(text.clone()).map_err(|(_, errors)| {
         let src = SourceText::new(display, text);
         let e = &errors[0];
+        // The parser notices a message it expected more of (a `}`) at the
+        // next line; inside that message, the caret goes where it stops.
+        let inside_entry = e.slice.as_ref().is_some_and(|s| s.start < e.pos.start);
+        let (at, len) = if inside_entry {
+            let at = crate::diag::end_of_text_before(&src.text, e.pos.start);
+            (at, if at == e.pos.start { e.pos.len().max(1) } else { 1 })
+        } else {
+            (e.pos.start, e.pos.len().max(1))
+        };
         Error::config(
             Diagnostic::error("fluent", format!("invalid Fluent syntax: {}", e.kind))
-                .at_offset(&src, e.pos.start, e.pos.len().max(1))
+                .at_offset(&src, at, len)
                 .help("see https://projectfluent.org/fluent/guide/ for the syntax; messages look like `id = text`"),
         )
     })
@@ -223,7 +243,7 @@ mod tests {
 
     #[test]
     fn unknown_locale_falls_back_to_english() {
-        let c = config(&["en-US", "de-DE"]);
+        let c = config(&["en-US", "fi-FI"]);
         let i = I18n::load(&c, Path::new("/nonexistent")).unwrap();
         assert_eq!(i.get(1, "site-home"), "Home");
         assert_eq!(i.ui_map(1)["show_original"], "Show English original");

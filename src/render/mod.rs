@@ -71,6 +71,9 @@ pub struct Renderer<'s> {
     pub templates: &'s Templates,
     /// What every page needs to know about the whole site.
     pub index: Cow<'s, SiteIndex>,
+    /// Which locales this build writes (by index); links to the others are
+    /// left out, so a partial build (`--locale`) has no dangling link.
+    built: Vec<bool>,
 }
 
 /// What the renderer derives from the whole site once: UI strings as
@@ -221,7 +224,22 @@ impl<'s> Renderer<'s> {
             i18n,
             templates,
             index,
+            built: vec![true; site.config.locales.len()],
         }
+    }
+
+    /// The same renderer for a build of `locales` only: the switcher marks
+    /// the others unavailable and no `hreflang` alternate names them.
+    pub fn for_locales(mut self, locales: &[usize]) -> Self {
+        self.built = (0..self.site.config.locales.len())
+            .map(|l| locales.contains(&l))
+            .collect();
+        self
+    }
+
+    /// Whether this build writes `locale`.
+    pub fn builds(&self, locale: usize) -> bool {
+        self.built.get(locale).copied().unwrap_or(false)
     }
 
     /// The event properties of page `rel`, if it is an event page.
@@ -332,7 +350,7 @@ impl<'s> Renderer<'s> {
         let mut langs = Vec::new();
         let mut alts = Vec::new();
         for (i, l) in cfg.locales.iter().enumerate() {
-            let has = self.site.has_page(rel, i);
+            let has = self.builds(i) && self.site.has_page(rel, i);
             let to = format!("{}/{}", l.code, url.dir);
             langs.push(Language {
                 code: &l.code,

@@ -191,6 +191,21 @@ impl Renderer<'_> {
         let page = tr.page.src.text.as_str();
         let locale = tr.page.locale;
         let source_lang = &self.site.config.locales[0].code;
+        // In a page written the other way (Arabic, Hebrew), English text is
+        // isolated in its own direction, so its punctuation stays put.
+        let source_dir = self.site.config.locales[0].dir;
+        let iso = if self.site.config.locales[locale].dir == source_dir {
+            String::new()
+        } else {
+            format!(
+                " dir=\"{}\"",
+                if source_dir == crate::config::TextDirection::Rtl {
+                    "rtl"
+                } else {
+                    "ltr"
+                }
+            )
+        };
         let missing_title = esc_attr(&self.i18n.get(locale, "segment-missing"));
         let stale_title = esc_attr(&self.i18n.get(locale, "segment-stale"));
         let stale_marker = markdown::esc_text(&self.i18n.get(locale, "stale-marker"));
@@ -205,7 +220,7 @@ impl Renderer<'_> {
             match u.status {
                 Status::Missing => {
                     let open = format!(
-                        "<span class=\"seg seg-missing\" data-u=\"{k}\" lang=\"{source_lang}\" title=\"{missing_title}\">"
+                        "<span class=\"seg seg-missing\" data-u=\"{k}\" lang=\"{source_lang}\"{iso} title=\"{missing_title}\">"
                     );
                     skeleton.push_str(&fills.add(open, String::new()));
                     skeleton.push_str(&en[u.range.clone()]);
@@ -217,7 +232,10 @@ impl Renderer<'_> {
                     let tr_html = tr_html.join(" ");
                     let tr_plain = tr_md.iter().map(|m| plain_text(m)).collect::<Vec<_>>().join(" ");
                     let html = if status == Status::Untranslated {
-                        format!("<span class=\"seg seg-untranslated\" data-u=\"{k}\">{tr_html}</span>")
+                        // Text kept as in English (names, codes) finds its
+                        // own direction in a page written the other way.
+                        let auto = if iso.is_empty() { "" } else { " dir=\"auto\"" };
+                        format!("<span class=\"seg seg-untranslated\" data-u=\"{k}\"{auto}>{tr_html}</span>")
                     } else {
                         let en_md = &en[u.range.clone()];
                         let en_html = render_inline(en_md, rctx, false);
@@ -228,7 +246,7 @@ impl Renderer<'_> {
                             String::new()
                         };
                         format!(
-                            "<span class=\"seg seg-{}\" data-u=\"{k}\" title=\"{}\">{tr_html}<span class=\"seg-en\" lang=\"{source_lang}\">{en_html}</span>{flag}</span>",
+                            "<span class=\"seg seg-{}\" data-u=\"{k}\" title=\"{}\">{tr_html}<span class=\"seg-en\" lang=\"{source_lang}\"{iso}>{en_html}</span>{flag}</span>",
                             status.as_str(),
                             esc_attr(&en_plain)
                         )

@@ -117,6 +117,7 @@ impl Renderer<'_> {
         cfg.locales
             .iter()
             .enumerate()
+            .filter(|&(i, _)| self.builds(i))
             .map(|(i, l)| Alternate {
                 hreflang: l.code.clone(),
                 href: self.abs(&dir_of(i)),
@@ -143,7 +144,11 @@ impl Renderer<'_> {
             .map(|(i, l)| Language {
                 code: &l.code,
                 name: &l.name,
-                url: self.link(relative_url(out_dir, &dir_of(i))),
+                url: if self.builds(i) {
+                    self.link(relative_url(out_dir, &dir_of(i)))
+                } else {
+                    String::new()
+                },
                 current: i == locale,
             })
             .collect()

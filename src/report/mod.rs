@@ -136,12 +136,6 @@ pub fn summary(report: &CheckReport) -> String {
         }
     }
     let baselined: usize = report.locales.iter().map(|s| s.baselined).sum();
-    let below: Vec<String> = report
-        .locales
-        .iter()
-        .filter(|s| s.below_min_coverage())
-        .map(|s| s.locale.clone())
-        .collect();
     out.push_str(&format!(
         "\n{} errors, {} warnings, {} notes",
         report.count(Severity::Error),
@@ -151,18 +145,46 @@ pub fn summary(report: &CheckReport) -> String {
     if baselined > 0 {
         out.push_str(&format!(" ({baselined} more in the baseline)"));
     }
-    out.push_str(&format!(" in {:.0} ms", report.elapsed.as_secs_f64() * 1000.0));
-    let failing = report.failing();
-    if report.failed() {
-        out.push_str(&format!(
-            "\ncheck failed: {failing} findings at or above the fail level"
-        ));
-        if !below.is_empty() {
-            out.push_str(&format!("; below minimum coverage: {}", below.join(", ")));
-        }
-        out.push('\n');
-    } else {
-        out.push_str("\ncheck passed\n");
+    out.push_str(&format!(" in {:.0} ms\n", report.elapsed.as_secs_f64() * 1000.0));
+    out.push_str(&verdict(report));
+    out
+}
+
+/// The last line of the summary: `check passed`, or why it failed (the
+/// findings at or above the fail level, the locales below their minimum
+/// coverage).
+pub fn verdict(report: &CheckReport) -> String {
+    if !report.failed() {
+        return "check passed\n".to_string();
+    }
+    let below: Vec<String> = report
+        .locales
+        .iter()
+        .filter(|s| s.below_min_coverage())
+        .map(|s| match s.min_coverage {
+            Some(m) => format!("{} ({} < {m}%)", s.locale, pct(s.coverage())),
+            None => s.locale.clone(),
+        })
+        .collect();
+    let mut why = Vec::new();
+    match report.failing() {
+        0 => {}
+        1 => why.push("1 finding at or above the fail level".to_string()),
+        n => why.push(format!("{n} findings at or above the fail level")),
+    }
+    if !below.is_empty() {
+        why.push(format!("below minimum coverage: {}", below.join(", ")));
+    }
+    format!("check failed: {}\n", why.join("; "))
+}
+
+/// The findings that fail the check, rustc-style: what `check --quiet`
+/// prints before the verdict.
+pub fn failing_findings(report: &CheckReport, color: bool) -> String {
+    let mut out = String::new();
+    for f in report.findings.iter().filter(|f| report.fails(f)) {
+        out.push_str(&f.render(color));
+        out.push_str("\n\n");
     }
     out
 }

@@ -222,8 +222,13 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         std::thread::spawn(move || rebuild::rebuild_loop(&shared, &site, rx, quiet))
     };
 
-    // Announce the address only once changes are being watched.
-    if !opts.quiet {
+    // Announce the address only once changes are being watched; quiet
+    // says where, and what is wrong, only.
+    if opts.quiet {
+        let s = shared.read();
+        print_errors(&s);
+        println!("Serving {} on {base}", s.site.config.title);
+    } else {
         let s = shared.read();
         println!(
             "Built {} files in {:.0} ms",

@@ -128,16 +128,14 @@ fn announce(shared: &Shared, report: Option<&state::Rebuild>, quiet: bool) {
     let state = shared.read();
     // The browsers first: the edited page reloads now.
     shared.publish(&state);
-    if quiet {
-        return;
-    }
     if let Some(r) = report
-        && r.pages > 0
+        && (r.pages > 0 || !r.what.is_empty())
+        && !quiet
     {
-        let pages = if r.pages == 1 {
-            "1 page".to_string()
-        } else {
-            format!("{} pages", r.pages)
+        let pages = match r.pages {
+            0 => "no page".to_string(),
+            1 => "1 page".to_string(),
+            n => format!("{n} pages"),
         };
         let same = if r.changed { "" } else { "; the output is unchanged" };
         println!(
@@ -148,7 +146,9 @@ fn announce(shared: &Shared, report: Option<&state::Rebuild>, quiet: bool) {
     }
     if !state.errors.is_empty() {
         print_errors(&state);
-        println!("Serving the last good build of the files with errors.");
+        if !quiet {
+            println!("Serving the last good build of the files with errors.");
+        }
     }
 }
 
@@ -165,17 +165,15 @@ fn refresh_site_pages(shared: &Shared, quiet: bool) {
         false
     });
     shared.publish(&shared.read());
-    if !quiet {
-        if changed {
-            println!(
-                "Updated the indexes, dashboards and sitemap in {:.1} ms",
-                started.elapsed().as_secs_f64() * 1000.0
-            );
-        }
-        if let Some(problems) = shared.read().errors.get(state::SITE_PAGES) {
-            for d in problems {
-                eprintln!("{}\n", d.render(false));
-            }
+    if changed && !quiet {
+        println!(
+            "Updated the indexes, dashboards and sitemap in {:.1} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    if let Some(problems) = shared.read().errors.get(state::SITE_PAGES) {
+        for d in problems {
+            eprintln!("{}\n", d.render(false));
         }
     }
 }

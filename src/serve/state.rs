@@ -532,6 +532,15 @@ impl State {
     }
 
     fn rebuild_assets(&mut self) {
+        // The theme's assets (templates/static/) are read again; the
+        // templates themselves only change in a full rebuild.
+        match Templates::load(&self.site.config.templates_dir, &self.site.root) {
+            Ok(t) => self.templates.assets = t.assets,
+            Err(e) => {
+                self.errors.insert(ASSETS.into(), e.diagnostics());
+                return;
+            }
+        }
         // The walk decides which assets exist now.
         match crate::load::walk(&self.site.config, &self.site.root) {
             Ok(inv) => self.site.inventory.assets = inv.assets,

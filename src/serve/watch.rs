@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use notify::{Event, EventKind, RecursiveMode, Watcher as _};
@@ -34,36 +35,65 @@ fn is_noise(p: &Path) -> bool {
 
 /// A running watcher; dropping it stops watching (and its batching thread).
 pub struct Watcher {
-    _watcher: notify::RecommendedWatcher,
+    _watcher: Arc<Mutex<notify::RecommendedWatcher>>,
 }
 
 /// Watches the site root (for `site.toml`) and the content, templates,
 /// locales and static folders, sending each batch of changed paths to `tx`.
+/// A folder created later (a first `static/`) is watched from the batch
+/// that saw it appear, before that batch is rebuilt.
 pub fn watch(dirs: &Dirs, tx: Sender<Vec<PathBuf>>) -> Result<Watcher> {
     let (raw_tx, raw_rx) = mpsc::channel::<notify::Result<Event>>();
     let mut watcher = notify::recommended_watcher(raw_tx).map_err(|e| watch_error(&dirs.root, e))?;
     watcher
         .watch(&dirs.root, RecursiveMode::NonRecursive)
         .map_err(|e| watch_error(&dirs.root, e))?;
+    let mut absent = Vec::new();
     for d in [&dirs.content, &dirs.templates, &dirs.locales, &dirs.static_] {
         if d.is_dir() {
             watcher
                 .watch(d, RecursiveMode::Recursive)
                 .map_err(|e| watch_error(d, e))?;
+        } else {
+            absent.push(d.clone());
         }
     }
+    let watcher = Arc::new(Mutex::new(watcher));
+    let adopter = Arc::downgrade(&watcher);
+    let mut adopt = move |_: &[PathBuf]| {
+        let Some(w) = adopter.upgrade() else { return };
+        let mut w = w.lock().unwrap_or_else(|e| e.into_inner());
+        absent.retain(|d| {
+            if !d.is_dir() {
+                return true;
+            }
+            if let Err(e) = w.watch(d, RecursiveMode::Recursive) {
+                eprintln!("{}", watch_error(d, e));
+            }
+            false
+        });
+    };
     std::thread::spawn(move || {
         // Batching cannot panic on any path; were it to, it starts over
         // rather than stop the watching.
-        while std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| batch(&raw_rx, &tx, QUIET, MAX_WAIT))).is_err() {
-        }
+        while std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            batch(&raw_rx, &tx, QUIET, MAX_WAIT, &mut adopt)
+        }))
+        .is_err()
+        {}
     });
     Ok(Watcher { _watcher: watcher })
 }
 
 /// Turns the watcher's events into batches of changed paths until either
-/// side hangs up.
-fn batch(rx: &Receiver<notify::Result<Event>>, tx: &Sender<Vec<PathBuf>>, quiet: Duration, max_wait: Duration) {
+/// side hangs up; `before_send` sees each batch before it goes.
+fn batch(
+    rx: &Receiver<notify::Result<Event>>,
+    tx: &Sender<Vec<PathBuf>>,
+    quiet: Duration,
+    max_wait: Duration,
+    before_send: &mut dyn FnMut(&[PathBuf]),
+) {
     let add = |paths: &mut Vec<PathBuf>, event: notify::Result<Event>| match event {
         Ok(e) if !matches!(e.kind, EventKind::Access(_) | EventKind::Other) => {
             paths.extend(e.paths.into_iter().filter(|p| !is_noise(p)));
@@ -88,6 +118,9 @@ fn batch(rx: &Receiver<notify::Result<Event>>, tx: &Sender<Vec<PathBuf>>, quiet:
         }
         paths.sort();
         paths.dedup();
+        if !paths.is_empty() {
+            before_send(&paths);
+        }
         if !paths.is_empty() && tx.send(paths).is_err() {
             return;
         }
@@ -135,7 +168,13 @@ mod tests {
         raw_tx.send(modified("c/a.md")).unwrap();
         raw_tx.send(modified("c/c.md")).unwrap();
         drop(raw_tx);
-        batch(&raw_rx, &tx, Duration::from_secs(5), Duration::from_secs(5));
+        batch(
+            &raw_rx,
+            &tx,
+            Duration::from_secs(5),
+            Duration::from_secs(5),
+            &mut |_| {},
+        );
         assert_eq!(
             rx.try_recv().unwrap(),
             vec![PathBuf::from("c/a.md"), PathBuf::from("c/c.md")]
@@ -152,7 +191,13 @@ mod tests {
             std::thread::sleep(Duration::from_millis(300));
             raw_tx.send(modified("b.md")).unwrap();
         });
-        batch(&raw_rx, &tx, Duration::from_millis(50), Duration::from_secs(5));
+        batch(
+            &raw_rx,
+            &tx,
+            Duration::from_millis(50),
+            Duration::from_secs(5),
+            &mut |_| {},
+        );
         sender.join().unwrap();
         assert_eq!(rx.try_recv().unwrap(), vec![PathBuf::from("a.md")]);
         assert_eq!(rx.try_recv().unwrap(), vec![PathBuf::from("b.md")]);

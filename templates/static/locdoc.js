@@ -103,6 +103,15 @@
     });
   }
 
+  // The search page opened from disk: browsers do not run its module
+  // script on file://, so this (classic) script says why there are no
+  // results.
+  var searchCfg = document.getElementById("search-config");
+  var searchStatus = document.getElementById("search-status");
+  if (searchCfg && searchStatus && location.protocol === "file:") {
+    searchStatus.textContent = searchCfg.getAttribute("data-unavailable");
+  }
+
   // Language chooser: suggest the browser's language, never redirect.
   var list = document.querySelector(".locale-list");
   var suggest = document.getElementById("lang-suggest");
