@@ -28,6 +28,9 @@
 //!     parts, from the build's steps.
 //! 15. [`serve`] — the live preview and review view, rebuilding through the
 //!     build's steps.
+//! 16. [`exchange`] — the round trip with translation tools: units to
+//!     translate exported as XLIFF or PO, translations imported into sxs
+//!     pages.
 //!
 //! The `locdoc` command (`src/main.rs`, `src/cli.rs`) is a thin layer over
 //! this library.
@@ -37,6 +40,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod diag;
+pub mod exchange;
 pub mod load;
 pub mod render;
 pub mod report;
