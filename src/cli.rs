@@ -449,13 +449,14 @@ fn run_export(args: &ExportArgs) -> Result<ExitCode, Error> {
     if !args.common.quiet {
         print_diagnostics(&r.warnings, use_color(args.common.color));
         println!(
-            "Exported {} units of {} pages ({} new, {} stale, {} untranslated, {} translated) to {} files in {:.0} ms → {}",
+            "Exported {} units of {} pages ({} new, {} stale, {} untranslated, {} translated; {} left out) to {} files in {:.0} ms → {}",
             r.units.iter().sum::<usize>(),
             r.pages,
             r.units[0],
             r.units[1],
             r.units[2],
             r.units[3],
+            r.left_out,
             r.files.len(),
             r.elapsed.as_secs_f64() * 1000.0,
             args.out.display()
@@ -474,16 +475,18 @@ fn run_import(args: &ImportArgs) -> Result<ExitCode, Error> {
     };
     let r = locdoc::exchange::import(&site, &opts)?;
     if !args.common.quiet {
+        print_diagnostics(&r.warnings, use_color(args.common.color));
         let verb = if args.dry_run { "Would write" } else { "Wrote" };
         for (page, created) in &r.pages {
             println!("  {}{page}", if *created { "new " } else { "" });
         }
         println!(
-            "{verb} {} units into {} pages ({} already so, {} not ready: empty, fuzzy or not reviewed) in {:.0} ms",
+            "{verb} {} units into {} pages ({} already so, {} not ready: empty, fuzzy or not reviewed; {} left out) in {:.0} ms",
             r.imported,
             r.pages.len(),
             r.unchanged,
             r.not_ready,
+            r.warnings.len(),
             r.elapsed.as_secs_f64() * 1000.0
         );
     }

@@ -9,11 +9,14 @@
 //! - [`units`]: a page's units with their keys, states and context.
 //! - [`inline`]: inline Markdown as protected codes.
 //! - [`xliff`], [`po`]: the two formats, written and read.
-//! - `apply`: edits to sxs pages, and writing them all or none.
+//! - `target`: what an imported translation must be; `apply`: edits to
+//!   sxs pages; `stage`: writing them all or none.
 
 mod apply;
 pub mod inline;
 pub mod po;
+mod stage;
+mod target;
 pub mod units;
 pub mod xliff;
 
@@ -141,6 +144,8 @@ pub struct ExportReport {
     pub pages: usize,
     /// Units exported by state: new, stale, untranslated, translated.
     pub units: [usize; 4],
+    /// Units selected but left out: no span can hold their English.
+    pub left_out: usize,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
 }
@@ -200,7 +205,7 @@ pub fn export(site: &Site, opts: &ExportOptions) -> Result<ExportReport> {
                 Some(Ok(tr)) => Ok(units::page_units(rel, src, Some(&tr), cfg)),
                 Some(Err(d)) => Err(d),
             };
-            let units = units.map(|u| u.into_iter().filter(|u| opts.selection.takes(u)).collect());
+            let units = units.map(|u| u.into_iter().filter(|u| opts.selection.takes(u)).collect::<Vec<_>>());
             ((*rel).clone(), units)
         })
         .collect();
@@ -209,12 +214,26 @@ pub fn export(site: &Site, opts: &ExportOptions) -> Result<ExportReport> {
     for (rel, units) in &pages {
         match units {
             Err(d) => report.warnings.push(d.clone()),
-            Ok(u) if u.is_empty() => {}
             Ok(u) => {
-                for x in u {
+                let src = &site.sources[rel].page.src;
+                for x in u.iter().filter(|x| !x.holdable) {
+                    report.left_out += 1;
+                    report.warnings.push(
+                        Diagnostic::warning(
+                            "exchange",
+                            format!("left out of the export: an sxs span cannot hold this English: \"{}\"", x.source),
+                        )
+                        .at_offset(src, x.range.start, x.range.len())
+                        .help("it holds a lone backtick or a span tag (a table cell cut inside a code span?); fix the English"),
+                    );
+                }
+                let u: Vec<&ExUnit> = u.iter().filter(|x| x.holdable).collect();
+                for x in &u {
                     report.units[state_index(x.state)] += 1;
                 }
-                kept.push((rel.as_str(), u.iter().collect()));
+                if !u.is_empty() {
+                    kept.push((rel.as_str(), u));
+                }
             }
         }
     }
@@ -241,7 +260,7 @@ pub fn export(site: &Site, opts: &ExportOptions) -> Result<ExportReport> {
             .collect();
     }
     for (path, text) in &files {
-        apply::write_file(path, text.as_bytes())?;
+        stage::write_file(path, text.as_bytes())?;
     }
     report.files = files.into_iter().map(|(p, _)| p).collect();
     report.elapsed = started.elapsed();
@@ -269,6 +288,8 @@ pub struct ImportReport {
     pub unchanged: usize,
     /// Units left out: no target, fuzzy or not in a done state.
     pub not_ready: usize,
+    /// Units left out, each with a warning saying why.
+    pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
 }
 
@@ -401,7 +422,7 @@ pub fn import(site: &Site, opts: &ImportOptions) -> Result<ImportReport> {
         report.pages.push((display_path(&site.root, &c.path), c.created));
     }
     if !opts.dry_run {
-        apply::write_all(&changes)?;
+        stage::write_all(&changes)?;
     }
     report.elapsed = started.elapsed();
     Ok(report)

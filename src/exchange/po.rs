@@ -263,7 +263,10 @@ pub fn read(file: &SourceText) -> Result<ExchangeFile, Vec<Diagnostic>> {
         }
     };
     let mut out = ExchangeFile {
-        locale: Some((catalog.metadata.language.replace('_', "-"), 0)),
+        locale: Some((
+            catalog.metadata.language.replace('_', "-"),
+            file.text.find("\"Language:").unwrap_or(0),
+        )),
         ..ExchangeFile::default()
     };
     let at_of: rustc_hash::FxHashMap<&str, usize> = places.iter().map(|(a, k)| (k.as_str(), *a)).collect();

@@ -61,6 +61,26 @@ pub struct ExUnit {
     /// Identical to the English on purpose (a number, an identifier, an
     /// `allow_identical` text): not `untranslated` for `check`.
     pub identical_ok: bool,
+    /// An sxs span can hold its English (not so for a piece of a table
+    /// cell cut inside a code span, with a lone backtick): a unit that would
+    /// need a new lookup and cannot have one is not exported.
+    pub holdable: bool,
+    /// Byte range of the unit in the English page.
+    pub range: Range<usize>,
+}
+
+/// True when `md` reads back from a span as itself: no lone backtick or
+/// span tag that would swallow the span's end.
+pub fn holdable(md: &str) -> bool {
+    if !md.contains(['`', '<']) {
+        return true;
+    }
+    let page = format!(
+        "<span data-ttu-id=\"a-1\">{md}</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">{md}</span></span>\n"
+    );
+    let src = crate::diag::SourceText::new("", page);
+    let doc = crate::segment::sxs::parse(&src, 0);
+    doc.diagnostics.is_empty() && doc.segments.len() == 1 && doc.segments[0].lookup(&src.text) == md
 }
 
 /// FNV-1a, 64 bits: a hash that stays the same across builds and versions.
@@ -153,6 +173,8 @@ pub fn page_units(rel: &str, src: &Source, tr: Option<&Translation>, cfg: &Check
             kind: block.kind,
             place,
             identical_ok: false,
+            holdable: true,
+            range: u.range.clone(),
         };
         match u.status {
             Status::Missing => out.push(base(
@@ -197,6 +219,11 @@ pub fn page_units(rel: &str, src: &Source, tr: Option<&Translation>, cfg: &Check
                     out.push(x);
                 }
             }
+        }
+    }
+    for x in &mut out {
+        if matches!(x.state, State::New | State::Stale) {
+            x.holdable = holdable(&x.source);
         }
     }
     // Keys: the English and its occurrence among equal English texts.
@@ -254,6 +281,7 @@ impl Selection {
         Ok(sel)
     }
 
+    /// True when the unit is selected (whether or not it can be exported).
     pub fn takes(&self, u: &ExUnit) -> bool {
         self.all
             || match u.state {
@@ -296,6 +324,13 @@ mod tests {
         assert_eq!(block_text(en, b, b.range.clone()), "Note line one line two.");
         let s = en.find("one").unwrap();
         assert_eq!(block_text(en, b, s..en.len() - 1), "one line two.");
+    }
+
+    #[test]
+    fn a_lone_backtick_cannot_be_held_by_a_span() {
+        assert!(holdable("plain `code` and <b>x</b>"));
+        assert!(!holdable("(?<1>\\S+))`"));
+        assert!(!holdable("a </span> b"));
     }
 
     #[test]
