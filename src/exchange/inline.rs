@@ -289,14 +289,28 @@ impl Inline {
 
     /// The parts of `target` (a translation of this source) with the codes
     /// they share with the source numbered as the source's; a code the
-    /// source does not have stays plain text.
-    pub fn align_target(&self, target: &Inline) -> Vec<Part> {
+    /// source does not have stays plain text. With `by_kind` (a stale
+    /// translation), a link or emphasis whose Markdown changed (a new URL)
+    /// takes the source's code of the same kind, so the import writes the
+    /// current Markdown around the translated text.
+    pub fn align_target(&self, target: &Inline, by_kind: bool) -> Vec<Part> {
         let mut used = vec![false; self.codes.len()];
         let mut map = vec![None; target.codes.len()];
         for (t, tc) in target.codes.iter().enumerate() {
             if let Some(s) = (0..self.codes.len()).find(|&s| !used[s] && self.codes[s] == *tc) {
                 used[s] = true;
                 map[t] = Some(s);
+            }
+        }
+        if by_kind {
+            for (t, tc) in target.codes.iter().enumerate() {
+                if map[t].is_some() || tc.close.is_none() {
+                    continue;
+                }
+                if let Some(s) = (0..self.codes.len()).find(|&s| !used[s] && self.codes[s].kind == tc.kind) {
+                    used[s] = true;
+                    map[t] = Some(s);
+                }
             }
         }
         let mut out = Vec::with_capacity(target.parts.len());
@@ -412,10 +426,15 @@ mod tests {
     fn a_translation_shares_the_codes_it_kept_and_keeps_others_as_text() {
         let en = Inline::parse("Use `a` and **b** with %1.");
         let cs = Inline::parse("Použijte **b** s %1 a `jiný`.");
-        let parts = en.align_target(&cs);
+        let parts = en.align_target(&cs, false);
         assert!(parts.contains(&Part::Open(1)));
         assert!(parts.contains(&Part::Ph(2)));
         assert!(parts.iter().any(|p| matches!(p, Part::Text(t) if t.contains("`jiný`"))));
         assert!(!parts.contains(&Part::Ph(0)));
+        // A stale translation's link with an old URL takes the new one's code.
+        let en = Inline::parse("See [the docs](new.md).");
+        let cs = Inline::parse("Viz [dokumentaci](old.md).");
+        assert!(!en.align_target(&cs, false).contains(&Part::Open(0)));
+        assert!(en.align_target(&cs, true).contains(&Part::Open(0)));
     }
 }

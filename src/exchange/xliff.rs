@@ -113,9 +113,20 @@ pub fn write(source_locale: &str, locale: &str, pages: &[PageUnits<'_>]) -> Stri
 
 fn unit(w: &mut W, source_locale: &str, rel: &str, u: &ExUnit) {
     let src = Inline::parse(&u.source);
+    let (state, target) = match u.state {
+        State::New => ("new", None),
+        State::Identical if !u.identical_ok => ("new", None),
+        State::Stale => ("needs-review-translation", u.target.as_deref()),
+        State::Identical | State::Translated => ("translated", u.target.as_deref()),
+    };
     let mut attrs = vec![("id", u.key.as_str()), ("xml:space", "preserve")];
     if let Some(id) = &u.id {
         attrs.push(("resname", id.as_str()));
+    }
+    // A current translation is approved (translate-toolkit counts a unit
+    // without approval as fuzzy).
+    if state == "translated" {
+        attrs.push(("approved", "yes"));
     }
     w.text("\n      ");
     w.start("trans-unit", &attrs);
@@ -124,15 +135,9 @@ fn unit(w: &mut W, source_locale: &str, rel: &str, u: &ExUnit) {
     w.parts(&src.parts, &src);
     w.end("source");
     w.text("\n        ");
-    let (state, target) = match u.state {
-        State::New => ("new", None),
-        State::Identical if !u.identical_ok => ("new", None),
-        State::Stale => ("needs-review-translation", u.target.as_deref()),
-        State::Identical | State::Translated => ("translated", u.target.as_deref()),
-    };
     w.start("target", &[("state", state)]);
     if let Some(t) = target {
-        w.parts(&src.align_target(&Inline::parse(t)), &src);
+        w.parts(&src.align_target(&Inline::parse(t), u.state == State::Stale), &src);
     }
     w.end("target");
     w.text("\n        ");
