@@ -366,3 +366,74 @@ fn push_text(frags: &mut Vec<Frag>, s: &str) {
         frags.push(Frag::Text(s.to_string()));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::units::ExUnit;
+    use crate::segment::source::BlockKind;
+
+    fn unit(source: &str, target: Option<&str>, state: State) -> ExUnit {
+        ExUnit {
+            key: "a.md#0123456789ab:1".into(),
+            source: source.into(),
+            target: target.map(str::to_string),
+            state,
+            previous: (state == State::Stale).then(|| "Old `x` text".to_string()),
+            id: Some("abcde-102".into()),
+            line: 3,
+            heading: Some("Usage".into()),
+            block: 0,
+            kind: BlockKind::Paragraph,
+            place: crate::exchange::units::Place::Segments(vec![0]),
+            identical_ok: false,
+            holdable: true,
+            range: 0..0,
+        }
+    }
+
+    #[test]
+    fn written_units_read_back_with_their_codes_state_and_place() {
+        let u = unit(
+            "Call `Open()` on the **channel** & go.",
+            Some("Volejte `Open()` na **kanálu** a jděte."),
+            State::Stale,
+        );
+        let text = write("en-US", "cs-CZ", &[("a.md", vec![&u])]);
+        assert!(text.contains("<ph id=\"1\" ctype=\"x-code\">`Open()`</ph>"), "{text}");
+        assert!(
+            text.contains("<g id=\"2\" ctype=\"bold\">channel</g> &amp; go."),
+            "{text}"
+        );
+        assert!(
+            text.contains("<target state=\"needs-review-translation\">Volejte <ph id=\"1\""),
+            "{text}"
+        );
+        let file = SourceText::new("x.xlf", text);
+        let f = read(&file).unwrap();
+        assert_eq!(f.locale.as_ref().unwrap().0, "cs-CZ");
+        assert_eq!(f.source_locale.as_deref(), Some("en-US"));
+        let e = &f.entries[0];
+        assert_eq!(e.key, "a.md#0123456789ab:1");
+        assert_eq!(e.state.as_deref(), Some("needs-review-translation"));
+        assert!(!e.is_ready());
+        assert_eq!(file.location(e.at).line, 6);
+        let frags = &e.source.frags;
+        assert_eq!(frags[0], Frag::Text("Call ".into()));
+        assert!(matches!(&frags[1], Frag::Code(id, _) if id == "1"));
+        assert!(matches!(&frags[3], Frag::Open(id, _) if id == "2"));
+        assert_eq!(frags.last(), Some(&Frag::Text(" & go.".into())));
+    }
+
+    #[test]
+    fn broken_xml_and_unknown_inline_elements_are_refused_where_they_are() {
+        let bad = "<xliff version=\"1.2\"><file target-language=\"cs-CZ\"><body>\n<trans-unit id=\"k\"><source>a <b>x</b></source></trans-unit></body></file></xliff>";
+        let d = read(&SourceText::new("x.xlf", bad.into())).unwrap_err();
+        assert!(d[0].message.contains("`<b>`"), "{}", d[0].message);
+        assert_eq!(d[0].location.as_ref().unwrap().line, 2);
+        let d = read(&SourceText::new("x.xlf", "<xliff><file>\n<body></file>".into())).unwrap_err();
+        assert!(d[0].message.contains("not well-formed"), "{}", d[0].message);
+        let d = read(&SourceText::new("x.xlf", "plain text".into())).unwrap_err();
+        assert!(d[0].message.contains("no <xliff>"), "{}", d[0].message);
+    }
+}
