@@ -64,6 +64,13 @@ enum Command {
     /// after bringing a translation up to date with its English page: `check`
     /// reports it stale when the English changes again.
     Stamp(StampArgs),
+    /// Export what a locale needs translated as XLIFF 1.2 or gettext PO:
+    /// one file per page (or one in all), each unit with a stable key, the
+    /// English, the current translation, its state and its context.
+    Export(ExportArgs),
+    /// Import translated XLIFF or PO files into the locale's sxs pages:
+    /// every page is written, or (on any refusal, exit 1) none.
+    Import(ImportArgs),
 }
 
 #[derive(Args, Debug)]
@@ -76,6 +83,38 @@ struct StampArgs {
 }
 
 #[derive(Args, Debug)]
+struct ExportArgs {
+    #[command(flatten)]
+    common: Common,
+    /// The locale to translate into.
+    #[arg(long, value_name = "CODE")]
+    locale: String,
+    /// File format.
+    #[arg(long, value_name = "FORMAT", default_value = "xliff", value_parser = ["xliff", "po"])]
+    format: String,
+    /// Which units: any of missing, stale, untranslated (comma-separated).
+    #[arg(
+        long,
+        value_name = "STATUSES",
+        default_value = "missing,stale,untranslated",
+        conflicts_with = "all"
+    )]
+    only: String,
+    /// Every unit, translated ones too.
+    #[arg(long)]
+    all: bool,
+    /// Write the files here (<DIR>/<locale>/<page>.xlf).
+    #[arg(long, value_name = "DIR", default_value = "translations")]
+    out: PathBuf,
+    /// One file for the locale (<DIR>/<locale>.xlf) instead of one per page.
+    #[arg(long)]
+    single_file: bool,
+    /// Only these files or folders (English or locale pages).
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Args, Debug)]
 struct InitArgs {
     /// The folder of the new site (made if missing).
     #[arg(value_name = "DIR", default_value = ".")]
@@ -83,6 +122,21 @@ struct InitArgs {
     /// Print only errors.
     #[arg(short, long)]
     quiet: bool,
+}
+
+#[derive(Args, Debug)]
+struct ImportArgs {
+    #[command(flatten)]
+    common: Common,
+    /// The XLIFF (.xlf) or PO (.po) files to import.
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
+    /// Say what would change; write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Refuse files for any other locale.
+    #[arg(long, value_name = "CODE")]
+    locale: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -512,10 +566,80 @@ fn serve_limits(args: &ServeArgs) -> locdoc::serve::http::Limits {
     }
 }
 
+fn run_export(args: &ExportArgs) -> Result<ExitCode, Error> {
+    let config = Config::load_with_content(&args.common.root, args.common.content.as_deref())?;
+    let site = locdoc::Site::load(&args.common.root, config)?;
+    let mut selection =
+        locdoc::exchange::Selection::parse(&args.only).map_err(|e| Error::Usage(format!("--only: {e}")))?;
+    selection.all = args.all;
+    let opts = locdoc::exchange::ExportOptions {
+        locale: args.locale.clone(),
+        format: args.format.parse().map_err(Error::Usage)?,
+        selection,
+        out: args.out.clone(),
+        paths: args.paths.clone(),
+        single_file: args.single_file,
+    };
+    let r = locdoc::exchange::export(&site, &opts)?;
+    if !args.common.quiet {
+        print_diagnostics(&r.warnings, use_color(args.common.color), args.common.verbose);
+        println!(
+            "Exported {} units of {} pages ({} new, {} stale, {} untranslated, {} translated; {} left out) to {} files in {:.0} ms → {}",
+            r.units.iter().sum::<usize>(),
+            r.pages,
+            r.units[0],
+            r.units[1],
+            r.units[2],
+            r.units[3],
+            r.left_out,
+            r.files.len(),
+            r.elapsed.as_secs_f64() * 1000.0,
+            args.out.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_import(args: &ImportArgs) -> Result<ExitCode, Error> {
+    let config = Config::load_with_content(&args.common.root, args.common.content.as_deref())?;
+    let site = locdoc::Site::load(&args.common.root, config)?;
+    let opts = locdoc::exchange::ImportOptions {
+        files: args.files.clone(),
+        dry_run: args.dry_run,
+        locale: args.locale.clone(),
+    };
+    let r = locdoc::exchange::import(&site, &opts)?;
+    if !args.common.quiet {
+        print_diagnostics(&r.warnings, use_color(args.common.color), args.common.verbose);
+        let verb = if args.dry_run { "Would write" } else { "Wrote" };
+        for (page, created) in &r.pages {
+            println!("  {}{page}", if *created { "new " } else { "" });
+        }
+        println!(
+            "{verb} {} units into {} pages ({} already so, {} not ready: empty, fuzzy or not reviewed; {} left out) in {:.0} ms",
+            r.imported,
+            r.pages.len(),
+            r.unchanged,
+            r.not_ready,
+            r.warnings.len(),
+            r.elapsed.as_secs_f64() * 1000.0
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Init(args) => run_init(&args),
+        Command::Export(args) => match run_export(&args) {
+            Ok(code) => code,
+            Err(e) => report_error(&e, use_color(args.common.color)),
+        },
+        Command::Import(args) => match run_import(&args) {
+            Ok(code) => code,
+            Err(e) => report_error(&e, use_color(args.common.color)),
+        },
         Command::Serve(args) => {
             let color = use_color(args.common.color);
             let limits = serve_limits(&args);

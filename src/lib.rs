@@ -28,7 +28,10 @@
 //!     parts, from the build's steps.
 //! 15. [`serve`] — the live preview and review view, rebuilding through the
 //!     build's steps.
-//! 16. [`init`] — `locdoc init`: the files of a new site.
+//! 16. [`exchange`] — the round trip with translation tools: units to
+//!     translate exported as XLIFF or PO, translations imported into sxs
+//!     pages.
+//! 17. [`init`] — `locdoc init`: the files of a new site.
 //!
 //! The `locdoc` command (`src/main.rs`, `src/cli.rs`) is a thin layer over
 //! this library.
@@ -38,6 +41,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod diag;
+pub mod exchange;
 pub mod init;
 pub mod load;
 pub mod render;
