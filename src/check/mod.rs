@@ -120,6 +120,9 @@ pub struct CheckReport {
     pub locales: Vec<LocaleSummary>,
     pub fail_on: FailOn,
     pub elapsed: Duration,
+    /// The site root, as given: the findings' paths are shown relative to
+    /// it or to the current folder ([`crate::diag::display_path`]).
+    pub root: std::path::PathBuf,
 }
 
 impl CheckReport {
@@ -328,6 +331,7 @@ pub fn assemble(
         locales: Vec::new(),
         fail_on: cfg.fail_on.clone(),
         elapsed: Duration::ZERO,
+        root: site.root.clone(),
     };
     recount(&mut report, summaries.into_values().collect());
     report
