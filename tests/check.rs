@@ -567,6 +567,27 @@ fn run(f: &Fixture, args: &[&str]) -> std::process::Output {
 }
 
 #[test]
+fn a_heading_that_skips_a_level_is_a_warning_on_the_english_page() {
+    let f = Fixture::new(&EN.replace("## Description", "### Description"), Some(&cs()));
+    let skips = f.of(Rule::HeadingSkip);
+    assert_eq!(skips.len(), 1, "once, not once per locale");
+    let l = skips[0].diag.location.as_ref().unwrap();
+    assert_eq!(
+        (l.file.as_str(), l.line, l.column),
+        ("content/en-US/events/210.md", 11, 1)
+    );
+    assert_eq!(skips[0].locale, "en-US");
+    assert!(!f.report().failed(), "a warning");
+    let o = run(&f, &["--fail-on", "heading-skip"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = common::stdout(&o);
+    assert!(
+        out.contains("warning[heading-skip]: a level-3 heading follows a level-1 heading"),
+        "{out}"
+    );
+}
+
+#[test]
 fn exit_codes() {
     let clean = Fixture::new(EN, Some(&cs()));
     assert_eq!(run(&clean, &[]).status.code(), Some(0));

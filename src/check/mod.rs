@@ -12,6 +12,7 @@ pub mod baseline;
 mod capped;
 mod page;
 pub mod rules;
+mod source;
 
 pub use page::{Memo, check_translation, missing_page};
 use page::{check_page, from_diag, front_matter};
@@ -315,6 +316,7 @@ pub fn assemble(
         for w in &src.page.warnings {
             findings.push(from_diag(Rule::FrontMatter, w, source_code, rel));
         }
+        findings.extend(source::heading_skips(src, source_code));
     }
 
     apply_policy(&mut findings, cfg);

@@ -22,10 +22,11 @@ pub enum Rule {
     Malformed,
     FrontMatter,
     Limit,
+    HeadingSkip,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 10] = [
         Rule::Missing,
         Rule::Stale,
         Rule::Orphaned,
@@ -35,6 +36,7 @@ impl Rule {
         Rule::Malformed,
         Rule::FrontMatter,
         Rule::Limit,
+        Rule::HeadingSkip,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -48,6 +50,7 @@ impl Rule {
             Rule::Malformed => "malformed",
             Rule::FrontMatter => "front-matter",
             Rule::Limit => "limit",
+            Rule::HeadingSkip => "heading-skip",
         }
     }
 
@@ -56,7 +59,7 @@ impl Rule {
     pub fn default_severity(self) -> Severity {
         match self {
             Rule::Placeholder | Rule::Malformed | Rule::FrontMatter | Rule::Limit => Severity::Error,
-            Rule::Missing | Rule::Stale | Rule::Orphaned | Rule::Markup => Severity::Warning,
+            Rule::Missing | Rule::Stale | Rule::Orphaned | Rule::Markup | Rule::HeadingSkip => Severity::Warning,
             Rule::Untranslated => Severity::Note,
         }
     }
@@ -79,6 +82,7 @@ impl Rule {
                 "Unreadable front matter, a missing title, or ms.contentlocale disagreeing with the folder."
             }
             Rule::Limit => "A page over a limit of [limits] in site.toml: file size, line length or nesting depth.",
+            Rule::HeadingSkip => "A heading of an English source page skips a level (### right after #).",
         }
     }
 }
@@ -97,6 +101,7 @@ impl Rule {
             Rule::Malformed => "MalformedSxsSpan",
             Rule::FrontMatter => "InvalidFrontMatter",
             Rule::Limit => "PageOverLimit",
+            Rule::HeadingSkip => "HeadingLevelSkip",
         }
     }
 
@@ -130,6 +135,9 @@ impl Rule {
             Rule::Limit => {
                 "The page is over a limit of [limits] in site.toml (file size, line length or nesting depth) and is refused: the build fails until it is fixed."
             }
+            Rule::HeadingSkip => {
+                "A heading of an English source page is more than one level below the heading before it (### right after #). Screen-reader users move through a page by heading level and miss the skipped one; HTML checkers report it on the page and on every translation, which keeps the English structure."
+            }
         }
     }
 
@@ -155,6 +163,9 @@ impl Rule {
                 "Fix the YAML between the --- lines: give the page a title, and set ms.contentlocale to the locale of its folder."
             }
             Rule::Limit => "Split the page, or raise the limit in [limits] of site.toml.",
+            Rule::HeadingSkip => {
+                "Give the heading the level after the one before it, or add the heading of the level it skips."
+            }
         }
     }
 
