@@ -97,6 +97,8 @@
       btn.className = "sort";
       while (th.firstChild) btn.appendChild(th.firstChild);
       th.appendChild(btn);
+      // The arrow is the cell's (see the CSS): a click on it sorts too.
+      th.addEventListener("click", function (e) { if (e.target === th) btn.click(); });
       btn.addEventListener("click", function () {
         var asc = th.getAttribute("aria-sort") !== "ascending";
         heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
