@@ -181,6 +181,10 @@ struct CheckArgs {
     /// Report format.
     #[arg(long, value_name = "FORMAT", default_value = "human", value_parser = ["human", "json", "github", "sarif", "junit"])]
     format: String,
+    /// SARIF paths relative to DIR (default: the repository the site is in,
+    /// else the site root).
+    #[arg(long, value_name = "DIR")]
+    sarif_root: Option<PathBuf>,
     /// Write the report to FILE (the summary still goes to the terminal).
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -431,13 +435,20 @@ fn run_check(args: &CheckArgs, color: bool) -> Result<ExitCode, Error> {
         Baseline::load(path)?.apply(&mut report);
     }
     let format: Format = args.format.parse().map_err(Error::Usage)?;
+    if args.sarif_root.is_some() && format != Format::Sarif {
+        return Err(Error::Usage("--sarif-root applies to --format sarif only".into()));
+    }
+    let render = |report: &locdoc::check::CheckReport| match &args.sarif_root {
+        Some(base) => report::sarif_relative_to(report, base),
+        None => report::render(report, format, false),
+    };
     match &args.output {
         Some(path) => {
             let written = std::fs::File::create(path).and_then(|f| {
                 let mut w = std::io::BufWriter::new(f);
                 match format {
                     Format::Json => report::json_to(&report, &mut w)?,
-                    _ => w.write_all(report::render(&report, format, false).as_bytes())?,
+                    _ => w.write_all(render(&report).as_bytes())?,
                 }
                 w.flush()
             });
@@ -459,7 +470,7 @@ fn run_check(args: &CheckArgs, color: bool) -> Result<ExitCode, Error> {
             }
         }
         None => {
-            print!("{}", report::render(&report, format, false));
+            print!("{}", render(&report));
             if !args.common.quiet {
                 eprint!("{}", report::summary(&report));
             } else if report.failed() {

@@ -403,7 +403,9 @@ fn golden(format: report::Format) -> String {
     let site = Site::open(f.root()).unwrap();
     let mut r = check(&site, &CheckOptions::default()).unwrap();
     r.elapsed = std::time::Duration::ZERO;
-    report::render(&r, format, false)
+    // SARIF names the folder its paths are relative to, a temporary one.
+    let base = url::Url::from_directory_path(std::fs::canonicalize(f.root()).unwrap()).unwrap();
+    report::render(&r, format, false).replace(base.as_str(), "file:///site/")
 }
 
 #[test]
@@ -569,6 +571,27 @@ fn run(f: &Fixture, args: &[&str]) -> std::process::Output {
     let mut a = vec!["check"];
     a.extend_from_slice(args);
     common::locdoc(f.root(), &a)
+}
+
+#[test]
+fn a_heading_that_skips_a_level_is_a_warning_on_the_english_page() {
+    let f = Fixture::new(&EN.replace("## Description", "### Description"), Some(&cs()));
+    let skips = f.of(Rule::HeadingSkip);
+    assert_eq!(skips.len(), 1, "once, not once per locale");
+    let l = skips[0].diag.location.as_ref().unwrap();
+    assert_eq!(
+        (l.file.as_str(), l.line, l.column),
+        ("content/en-US/events/210.md", 11, 1)
+    );
+    assert_eq!(skips[0].locale, "en-US");
+    assert!(!f.report().failed(), "a warning");
+    let o = run(&f, &["--fail-on", "heading-skip"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = common::stdout(&o);
+    assert!(
+        out.contains("warning[heading-skip]: a level-3 heading follows a level-1 heading"),
+        "{out}"
+    );
 }
 
 #[test]

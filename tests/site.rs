@@ -43,6 +43,36 @@ fn every_page_is_valid_html_and_every_internal_link_and_anchor_resolves() {
         let desc = d.select(&sel_desc).next().and_then(|m| m.value().attr("content"));
         assert!(desc.is_some_and(|t| !t.trim().is_empty()), "{p} has no description");
     }
+    // Every page names its icon (so browsers do not ask for /favicon.ico),
+    // and the icon is there (broken_links follows link[href]).
+    let icon = sel("link[rel=icon][href$='static/favicon.svg']");
+    for (p, d) in &site.pages {
+        assert!(d.select(&icon).next().is_some(), "{p} has no icon link");
+    }
+}
+
+#[test]
+fn search_landmarks_have_distinct_names() {
+    let out = tempfile::tempdir().unwrap();
+    build_into(&repo(), out.path());
+    for code in ["en-US"].into_iter().chain(SEED_LOCALES) {
+        let d = doc(out.path(), &format!("{code}/search/index.html"));
+        let names: Vec<String> = d
+            .select(&sel("[role=search]"))
+            .map(
+                |f| match (f.value().attr("aria-label"), f.value().attr("aria-labelledby")) {
+                    (Some(l), _) => l.to_string(),
+                    (None, Some(id)) => text(&d.select(&sel(&format!("#{id}"))).next().unwrap()),
+                    (None, None) => String::new(),
+                },
+            )
+            .collect();
+        assert_eq!(names.len(), 2, "{code}");
+        assert!(
+            names.iter().all(|n| !n.is_empty()) && names[0] != names[1],
+            "{code}: {names:?}"
+        );
+    }
 }
 
 #[test]

@@ -12,6 +12,7 @@ pub mod baseline;
 mod capped;
 mod page;
 pub mod rules;
+mod source;
 pub mod stamp;
 mod whole;
 
@@ -126,6 +127,9 @@ pub struct CheckReport {
     pub locales: Vec<LocaleSummary>,
     pub fail_on: FailOn,
     pub elapsed: Duration,
+    /// The site root, as given: the findings' paths are shown relative to
+    /// it or to the current folder ([`crate::diag::display_path`]).
+    pub root: std::path::PathBuf,
 }
 
 impl CheckReport {
@@ -317,6 +321,7 @@ pub fn assemble(
         for w in &src.page.warnings {
             findings.push(from_diag(Rule::of(Rule::FrontMatter, w), w, source_code, rel));
         }
+        findings.extend(source::heading_skips(src, source_code));
     }
 
     apply_policy(&mut findings, cfg);
@@ -333,6 +338,7 @@ pub fn assemble(
         locales: Vec::new(),
         fail_on: cfg.fail_on.clone(),
         elapsed: Duration::ZERO,
+        root: site.root.clone(),
     };
     recount(&mut report, summaries.into_values().collect());
     report

@@ -241,17 +241,58 @@ fn slashes(p: &Path) -> String {
 /// when the site root was given relative to it (`content/x.md`,
 /// `docs/content/x.md`), else relative to the site root.
 pub fn display_path(root: &Path, path: &Path) -> String {
-    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
     let Ok(rel) = path.strip_prefix(root) else {
         return slashes(path);
     };
     if root.is_relative() {
         return slashes(&root.join(rel));
     }
-    match CWD.get_or_init(|| std::env::current_dir().ok()) {
+    match cwd() {
         Some(cwd) if root.starts_with(cwd) => slashes(&root.strip_prefix(cwd).unwrap_or(root).join(rel)),
         _ => slashes(rel),
     }
+}
+
+/// The current folder, read once (paths are shown relative to it).
+fn cwd() -> Option<&'static PathBuf> {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    CWD.get_or_init(|| std::env::current_dir().ok()).as_ref()
+}
+
+/// The absolute path of a file [`display_path`] showed as `shown` for the
+/// site at `root`, without `.` and `..` (for reports that need paths
+/// relative to another folder, like SARIF's to the repository).
+pub fn shown_to_absolute(root: &Path, shown: &str) -> PathBuf {
+    let p = Path::new(shown);
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        let cwd = cwd().cloned().unwrap_or_default();
+        if root.is_relative() || root.starts_with(&cwd) {
+            cwd.join(p)
+        } else {
+            root.join(p)
+        }
+    };
+    normalize(&abs)
+}
+
+/// `path` with `.` and `..` resolved by name (not through the file system).
+pub fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push(c);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The library's error. Each variant maps to an exit code.
@@ -360,6 +401,43 @@ mod tests {
         assert!(out.contains("title: ["), "{out}");
         assert!(out.contains('^'), "{out}");
         assert!(out.contains("help: close the bracket"), "{out}");
+    }
+
+    #[test]
+    fn shown_paths_lead_back_to_the_file() {
+        let cwd = std::env::current_dir().unwrap();
+        // (site root, the file as locdoc has it, the file's absolute path)
+        for (root, file, abs) in [
+            (
+                PathBuf::from("."),
+                PathBuf::from("./content/a.md"),
+                cwd.join("content/a.md"),
+            ),
+            (
+                PathBuf::from("docs"),
+                PathBuf::from("docs/content/a.md"),
+                cwd.join("docs/content/a.md"),
+            ),
+            (
+                PathBuf::from("."),
+                PathBuf::from("./../shared/c/a.md"),
+                normalize(&cwd.join("../shared/c/a.md")),
+            ),
+            (
+                cwd.join("site"),
+                cwd.join("site/content/a.md"),
+                cwd.join("site/content/a.md"),
+            ),
+            (
+                PathBuf::from("/elsewhere/site"),
+                PathBuf::from("/elsewhere/site/content/a.md"),
+                PathBuf::from("/elsewhere/site/content/a.md"),
+            ),
+        ] {
+            let shown = display_path(&root, &file);
+            assert_eq!(shown_to_absolute(&root, &shown), abs, "{shown}");
+        }
+        assert_eq!(normalize(Path::new("/a/./b/../c")), Path::new("/a/c"));
     }
 
     #[test]

@@ -26,10 +26,11 @@ pub enum Rule {
     Structure,
     SourceHash,
     Title,
+    HeadingSkip,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 14] = [
         Rule::Missing,
         Rule::Stale,
         Rule::Orphaned,
@@ -43,6 +44,7 @@ impl Rule {
         Rule::Structure,
         Rule::SourceHash,
         Rule::Title,
+        Rule::HeadingSkip,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -60,6 +62,7 @@ impl Rule {
             Rule::Structure => "structure",
             Rule::SourceHash => "source-hash",
             Rule::Title => "title",
+            Rule::HeadingSkip => "heading-skip",
         }
     }
 
@@ -75,7 +78,8 @@ impl Rule {
             | Rule::Markup
             | Rule::Structure
             | Rule::SourceHash
-            | Rule::Title => Severity::Warning,
+            | Rule::Title
+            | Rule::HeadingSkip => Severity::Warning,
             Rule::Untranslated => Severity::Note,
         }
     }
@@ -106,11 +110,117 @@ impl Rule {
                 "A whole-page translation without source_hash: nothing says which English it was made from, so it cannot be told current."
             }
             Rule::Title => "A page without a title in its front matter (its file name is shown instead).",
+            Rule::HeadingSkip => "A heading of an English source page skips a level (### right after #).",
         }
     }
 }
 
 impl Rule {
+    /// A name for people, distinct from the code (SARIF's `name`, which
+    /// must differ from the `id` even in case).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Rule::Missing => "MissingTranslation",
+            Rule::Stale => "StaleTranslation",
+            Rule::Orphaned => "OrphanedTranslation",
+            Rule::Untranslated => "IdenticalToEnglish",
+            Rule::Placeholder => "PlaceholderMismatch",
+            Rule::Markup => "MarkupMismatch",
+            Rule::Malformed => "MalformedSxsSpan",
+            Rule::FrontMatter => "InvalidFrontMatter",
+            Rule::Limit => "PageOverLimit",
+            Rule::Number => "NumberMismatch",
+            Rule::Structure => "WholePageStructureMismatch",
+            Rule::SourceHash => "WholePageWithoutSourceHash",
+            Rule::Title => "MissingTitle",
+            Rule::HeadingSkip => "HeadingLevelSkip",
+        }
+    }
+
+    /// What the rule finds and why it matters, in a few sentences.
+    pub fn full_description(self) -> &'static str {
+        match self {
+            Rule::Missing => {
+                "Source text of the English page has no translation in this locale, or the whole page is missing in the locale. The site shows the English text in its place, marked as not translated."
+            }
+            Rule::Stale => {
+                "The translation was made from English that is no longer the source text: the English page has changed since. The site shows the translation with an outdated marker; the finding shows the old and the current English as a word diff."
+            }
+            Rule::Orphaned => {
+                "A translated segment whose English text is no longer in the source page, or a translation without an English page. The site does not show it."
+            }
+            Rule::Untranslated => {
+                "The translation is identical to its English. Numbers, identifiers and texts listed under allow_identical in [check] of site.toml are not reported."
+            }
+            Rule::Placeholder => {
+                "Placeholders (%1, {0}), inline code, xref targets, URLs or include paths differ between the translation and its English; damaged forms like `% 1` and machine-translation remains of code (@No__t-0) are named. Readers would see wrong values or broken links."
+            }
+            Rule::Markup => {
+                "The translation has a different number of bold, italic, code or link spans than its English."
+            }
+            Rule::Malformed => {
+                "An sxs span is unclosed, nested or mismatched, a data-ttu-id differs from its data-stu-id, a segment ID repeats, or one page mixes ID prefixes. The site shows the English for a segment that cannot be read."
+            }
+            Rule::FrontMatter => {
+                "The YAML front matter of the page cannot be read, or its ms.contentlocale disagrees with the locale folder the page is in."
+            }
+            Rule::Limit => {
+                "The page is over a limit of [limits] in site.toml (file size, line length or nesting depth) and is refused: the build fails until it is fixed."
+            }
+            Rule::Number => {
+                "A number the English writes in digits is missing or different in the translation (grouping separators do not matter). Digits a translation writes for an English number word are never reported."
+            }
+            Rule::Structure => {
+                "A whole-page translation (a page without sxs spans) whose headings, code blocks, links, images or includes differ from the English page's."
+            }
+            Rule::SourceHash => {
+                "A whole-page translation without source_hash in its front matter: nothing records which English it was made from, so it cannot be told current or stale."
+            }
+            Rule::Title => {
+                "A page, English or translated, has no title in its front matter; the site shows its file name instead."
+            }
+            Rule::HeadingSkip => {
+                "A heading of an English source page is more than one level below the heading before it (### right after #). Screen-reader users move through a page by heading level and miss the skipped one; HTML checkers report it on the page and on every translation, which keeps the English structure."
+            }
+        }
+    }
+
+    /// What to do about a finding of the rule.
+    pub fn help(self) -> &'static str {
+        match self {
+            Rule::Missing => {
+                "Translate the text (the finding says between which lines it belongs), or add the page to the locale."
+            }
+            Rule::Stale => "Update the translation and its sxs-lookup text to the current English.",
+            Rule::Orphaned => "Remove the segment, or restore its English in the source page.",
+            Rule::Untranslated => {
+                "Translate it; if it must stay in English, list it under allow_identical in [check] of site.toml."
+            }
+            Rule::Placeholder => {
+                "Make the placeholders, code, xref targets, URLs and include paths of the translation those of the English."
+            }
+            Rule::Markup => "Give the translation the bold, italic, code and link spans of the English.",
+            Rule::Malformed => {
+                "Repair the spans: each translated segment is <span data-ttu-id=\"ID\">text</span> followed by its sxs-lookup span with the same ID."
+            }
+            Rule::FrontMatter => {
+                "Fix the YAML between the --- lines, and set ms.contentlocale to the locale of its folder."
+            }
+            Rule::Limit => "Split the page, or raise the limit in [limits] of site.toml.",
+            Rule::Number => "Write the numbers of the English in the translation.",
+            Rule::Structure => {
+                "Bring the translation's structure in line with the English page, or translate it in sxs form."
+            }
+            Rule::SourceHash => {
+                "Record the English it matches with `locdoc stamp FILE` once the translation is up to date."
+            }
+            Rule::Title => "Add `title: …` (translated, in a translation) to the front matter.",
+            Rule::HeadingSkip => {
+                "Give the heading the level after the one before it, or add the heading of the level it skips."
+            }
+        }
+    }
+
     /// The rule of a diagnostic from loading or segmenting: `default`, or
     /// `limit` for a page over a limit of `[limits]`, `title` for a page
     /// without a title.
@@ -151,5 +261,14 @@ mod tests {
             assert_eq!(Rule::from_str(r.code()).unwrap(), r);
         }
         assert!(Rule::from_str("nope").unwrap_err().contains("front-matter"));
+    }
+
+    #[test]
+    fn every_rule_has_a_name_apart_from_its_code_and_texts_for_code_scanning() {
+        for r in Rule::ALL {
+            assert!(!r.name().eq_ignore_ascii_case(r.code()), "{r}");
+            assert!(r.full_description().len() > r.description().len(), "{r}");
+            assert!(r.help().ends_with('.'), "{r}");
+        }
     }
 }

@@ -30,7 +30,14 @@ pub struct SiteStatus {
 impl SiteStatus {
     pub fn from_report(report: &CheckReport) -> SiteStatus {
         let mut per_page: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-        for f in report.findings.iter().filter(|f| !f.page.is_empty()) {
+        // Translations only, as the build's checks count them: the English
+        // page's own findings (`heading-skip`) are no locale's.
+        let translated: std::collections::BTreeSet<&str> = report.locales.iter().map(|s| s.locale.as_str()).collect();
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| !f.page.is_empty() && translated.contains(f.locale.as_str()))
+        {
             *per_page
                 .entry(f.page.clone())
                 .or_default()

@@ -1,6 +1,6 @@
 //! Templates: Tera, with the default theme compiled into the binary. A file
 //! of the same name in the site's `templates/` folder overrides a built-in
-//! one; `templates/static/*` are the theme's assets (CSS, JS), copied to
+//! one; `templates/static/*` are the theme's assets (CSS, JS, favicon), copied to
 //! `<output>/static/` and overridable the same way.
 
 use std::collections::BTreeMap;
@@ -30,6 +30,10 @@ pub const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
     (
         "static/locdoc-search.js",
         include_bytes!("../../templates/static/locdoc-search.js"),
+    ),
+    (
+        "static/favicon.svg",
+        include_bytes!("../../templates/static/favicon.svg"),
     ),
 ];
 
@@ -141,6 +145,18 @@ mod tests {
             }
             other => panic!("{:?}", other.err()),
         }
+    }
+
+    #[test]
+    fn the_theme_ships_a_favicon_that_a_site_file_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let tdir = dir.path().join("templates");
+        let t = Templates::load(&tdir, dir.path()).unwrap();
+        assert!(t.assets["static/favicon.svg"].starts_with(b"<svg"));
+        std::fs::create_dir_all(tdir.join("static")).unwrap();
+        std::fs::write(tdir.join("static/favicon.svg"), "<svg id=\"mine\"/>").unwrap();
+        let t = Templates::load(&tdir, dir.path()).unwrap();
+        assert_eq!(t.assets["static/favicon.svg"], b"<svg id=\"mine\"/>");
     }
 
     #[test]

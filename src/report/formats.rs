@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_sarif::sarif;
 
 use crate::check::{CheckReport, Finding, Rule};
 use crate::config::FailOn;
@@ -210,130 +209,6 @@ pub fn github(report: &CheckReport) -> String {
     out
 }
 
-fn sarif_level(s: Severity) -> sarif::ResultLevel {
-    match s {
-        Severity::Error => sarif::ResultLevel::Error,
-        Severity::Warning => sarif::ResultLevel::Warning,
-        Severity::Note => sarif::ResultLevel::Note,
-    }
-}
-
-fn sarif_location(l: &Location, message: Option<&str>) -> sarif::Location {
-    let mut region = sarif::Region::builder()
-        .start_line(l.line as i64)
-        .start_column(l.column as i64)
-        .build();
-    if l.len > 0 {
-        region.end_column = Some((l.column + l.len) as i64);
-    }
-    let physical = sarif::PhysicalLocation::builder()
-        .artifact_location(
-            sarif::ArtifactLocation::builder()
-                .uri(uri_escape(&l.file))
-                .uri_base_id("%SRCROOT%")
-                .build(),
-        )
-        .region(region)
-        .build();
-    let mut loc = sarif::Location::builder().physical_location(physical).build();
-    if let Some(m) = message {
-        loc.message = Some(sarif::Message::builder().text(m).build());
-    }
-    loc
-}
-
-/// A relative path as a URI reference (spaces and other specials escaped).
-fn uri_escape(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// SARIF 2.1.0, one run, one rule descriptor per rule.
-pub fn sarif(report: &CheckReport) -> String {
-    let rules: Vec<sarif::ReportingDescriptor> = Rule::ALL
-        .iter()
-        .map(|r| {
-            sarif::ReportingDescriptor::builder()
-                .id(r.code())
-                .name(r.code())
-                .short_description(sarif::MultiformatMessageString::builder().text(r.description()).build())
-                .default_configuration(
-                    sarif::ReportingConfiguration::builder()
-                        .level(serde_json::to_value(sarif_level(r.default_severity())).unwrap_or_default())
-                        .build(),
-                )
-                .build()
-        })
-        .collect();
-    let results: Vec<sarif::Result> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let mut text = f.diag.message.clone();
-            if let Some(h) = &f.diag.help {
-                text.push_str("\nhelp: ");
-                text.push_str(h);
-            }
-            let mut r = sarif::Result::builder()
-                .message(sarif::Message::builder().text(text).build())
-                .rule_id(f.rule.code())
-                .rule_index(Rule::ALL.iter().position(|r| *r == f.rule).unwrap_or(0) as i64)
-                .level(sarif_level(f.severity()))
-                .build();
-            if let Some(l) = &f.diag.location {
-                r.locations = Some(vec![sarif_location(l, None)]);
-            }
-            if let Some(rel) = &f.related {
-                r.related_locations = Some(vec![sarif_location(rel, Some("English source"))]);
-            }
-            // Survives renumbering: rule, file and English text.
-            let mut fp = BTreeMap::new();
-            fp.insert(
-                "locdoc/v1".to_string(),
-                format!(
-                    "{}:{}:{}",
-                    f.rule.code(),
-                    loc(f).0,
-                    f.english.as_deref().unwrap_or(&f.diag.message)
-                ),
-            );
-            r.partial_fingerprints = Some(fp);
-            let mut props = BTreeMap::new();
-            props.insert("locale".to_string(), serde_json::json!(f.locale));
-            if let Some(id) = &f.segment_id {
-                props.insert("segmentId".to_string(), serde_json::json!(id));
-            }
-            r.properties = Some(sarif::PropertyBag::builder().additional_properties(props).build());
-            r
-        })
-        .collect();
-    let driver = sarif::ToolComponent::builder()
-        .name("locdoc")
-        .version(env!("CARGO_PKG_VERSION"))
-        .rules(rules)
-        .build();
-    let mut run = sarif::Run::builder()
-        .tool(sarif::Tool::builder().driver(driver).build())
-        .results(results)
-        .build();
-    run.column_kind = Some(serde_json::json!("unicodeCodePoints"));
-    let log = sarif::Sarif::builder()
-        .schema("https://json.schemastore.org/sarif-2.1.0.json")
-        .version(serde_json::json!("2.1.0"))
-        .runs(vec![run])
-        .build();
-    let mut s = serde_json::to_string_pretty(&log).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
-}
-
 /// JUnit XML: a test suite per locale, a test case per page; findings at or
 /// above the fail level make the case fail, the others go to its output.
 pub fn junit(report: &CheckReport) -> String {
@@ -388,11 +263,5 @@ mod tests {
     fn github_escaping() {
         assert_eq!(gh_data("50% done\nnext"), "50%25 done%0Anext");
         assert_eq!(gh_prop("a:b,c"), "a%3Ab%2Cc");
-    }
-
-    #[test]
-    fn uri_escaping_keeps_paths_readable() {
-        assert_eq!(uri_escape("content/cs-CZ/a b.md"), "content/cs-CZ/a%20b.md");
-        assert_eq!(uri_escape("čeština.md"), "%C4%8De%C5%A1tina.md");
     }
 }

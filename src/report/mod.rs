@@ -9,13 +9,15 @@
 //! - `junit`: JUnit XML, one test case per page and locale.
 
 mod formats;
+mod sarif;
 
 use std::str::FromStr;
 
 use crate::check::{CheckReport, Rule};
 use crate::diag::Severity;
 
-pub use formats::{JSON_VERSION, github, json, json_to, junit, sarif};
+pub use formats::{JSON_VERSION, github, json, json_to, junit};
+pub use sarif::{sarif, sarif_relative_to, sarif_root};
 
 /// An output format of `check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

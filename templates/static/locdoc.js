@@ -26,6 +26,24 @@
     } catch (e) { /* storage disabled: the checkbox still works for this page */ }
   }
 
+  // Tables and code blocks of a page come with tabindex="0" so the keyboard
+  // can scroll them; keep it only on those that do scroll, now and after a
+  // resize, so the others are no extra tab stop.
+  var scrollers = Array.prototype.slice.call(document.querySelectorAll("table[tabindex='0'], pre[tabindex='0']"));
+  if (scrollers.length) {
+    var focusable = function () {
+      scrollers.forEach(function (el) {
+        if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0; else el.removeAttribute("tabindex");
+      });
+    };
+    focusable();
+    var resizing = 0;
+    window.addEventListener("resize", function () {
+      clearTimeout(resizing);
+      resizing = setTimeout(focusable, 150);
+    });
+  }
+
   // Event index: filter box, level menu, sortable columns.
   var table = document.getElementById("event-table");
   var tools = document.querySelector(".table-tools[data-table='event-table']");
@@ -79,6 +97,8 @@
       btn.className = "sort";
       while (th.firstChild) btn.appendChild(th.firstChild);
       th.appendChild(btn);
+      // The arrow is the cell's (see the CSS): a click on it sorts too.
+      th.addEventListener("click", function (e) { if (e.target === th) btn.click(); });
       btn.addEventListener("click", function () {
         var asc = th.getAttribute("aria-sort") !== "ascending";
         heads.forEach(function (h) { h.removeAttribute("aria-sort"); });

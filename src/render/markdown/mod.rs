@@ -222,7 +222,20 @@ pub fn render_document(
     if untrusted && rw.saw_html {
         html = DOCUMENT_SANITIZER.clean(&html).to_string();
     }
-    substitute(&html, fills, false)
+    substitute(&focusable_scrollers(html), fills, false)
+}
+
+/// Tables and code blocks scroll sideways when they are wider than the page
+/// (see the theme's CSS), so they take keyboard focus (`tabindex="0"`): a
+/// keyboard user can scroll them with the arrow keys. The theme's script
+/// removes it again from those that fit. Text never holds `<table>` or
+/// `<pre>` (the writer escapes `<`), so only tags match.
+fn focusable_scrollers(html: String) -> String {
+    if !html.contains("<table>") && !html.contains("<pre>") {
+        return html;
+    }
+    html.replace("<table>", "<table tabindex=\"0\">")
+        .replace("<pre>", "<pre tabindex=\"0\">")
 }
 
 /// A character added in front of inline Markdown so that nothing in it can

@@ -49,6 +49,10 @@ pub(super) struct Rewriter<'c, 'a> {
     links: Vec<LinkEnd>,
     /// For each open image: whether it was replaced by its text.
     images: Vec<bool>,
+    /// For each open image that stays an image: where its start is in the
+    /// output, so its end can write the tag (without the `/>` of the HTML
+    /// writer).
+    image_starts: Vec<usize>,
     pub(super) image_depth: usize,
     replace_next_text: Option<String>,
     pub(super) saw_html: bool,
@@ -80,6 +84,7 @@ impl<'c, 'a> Rewriter<'c, 'a> {
             heading: 0,
             links: Vec::new(),
             images: Vec::new(),
+            image_starts: Vec::new(),
             image_depth: 0,
             replace_next_text: None,
             saw_html: false,
@@ -274,6 +279,7 @@ impl<'c, 'a> Rewriter<'c, 'a> {
                 };
                 self.images.push(false);
                 self.image_depth += 1;
+                self.image_starts.push(out.len());
                 out.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url: dest.into(),
@@ -286,9 +292,19 @@ impl<'c, 'a> Rewriter<'c, 'a> {
                     out.push(Event::Html("</span>".into()));
                 } else {
                     self.image_depth = self.image_depth.saturating_sub(1);
-                    out.push(Event::End(TagEnd::Image));
+                    match self.image_starts.pop() {
+                        Some(start) if start < out.len() => {
+                            let tail = out.split_off(start);
+                            out.push(Event::InlineHtml(img_tag(&tail).into()));
+                        }
+                        _ => out.push(Event::End(TagEnd::Image)),
+                    }
                 }
             }
+            // HTML's void elements without the XHTML `/>` the writer adds
+            // (the Nu checker notes every one).
+            Event::HardBreak if self.image_depth == 0 => out.push(Event::InlineHtml("<br>\n".into())),
+            Event::Rule => out.push(Event::Html("<hr>\n".into())),
             Event::Text(t) => {
                 if let Some(r) = self.replace_next_text.take() {
                     out.push(Event::Text(r.into()));
@@ -308,6 +324,28 @@ impl<'c, 'a> Rewriter<'c, 'a> {
             other => out.push(other),
         }
     }
+}
+
+/// `<img>` for the events of one image (its start, then its alt text).
+fn img_tag(events: &[Event<'_>]) -> String {
+    let (src, title) = match events.first() {
+        Some(Event::Start(Tag::Image { dest_url, title, .. })) => (dest_url.as_ref(), title.as_ref()),
+        _ => ("", ""),
+    };
+    let mut alt = String::new();
+    for ev in events.iter().skip(1) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => alt.push_str(t),
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            _ => {}
+        }
+    }
+    let mut tag = format!("<img src=\"{}\" alt=\"{}\"", href_attr(src), esc_attr(&alt));
+    if !title.is_empty() {
+        tag.push_str(&format!(" title=\"{}\"", esc_attr(title)));
+    }
+    tag.push('>');
+    tag
 }
 
 fn href_attr(url: &str) -> String {

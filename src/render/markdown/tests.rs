@@ -198,7 +198,7 @@ fn document_gets_heading_ids_alerts_and_no_empty_table_head() {
     );
     assert!(!html.contains("<thead>"), "{html}");
     assert!(
-        html.contains("<table><tbody>\n<tr><td>ID</td><td>4031</td></tr>\n</tbody></table>"),
+        html.contains("<table tabindex=\"0\"><tbody>\n<tr><td>ID</td><td>4031</td></tr>\n</tbody></table>"),
         "{html}"
     );
     assert!(
@@ -216,6 +216,39 @@ fn sentinels_in_image_alt_text_become_plain_text() {
     let s = fills.add("<span>\"x\"</span>".into(), "Obrázek \"x\"".into());
     let html = render_document(&format!("![{s}](https://e.org/a.png)\n"), &[], &c, &mut fills, false);
     assert!(html.contains("alt=\"Obrázek &quot;x&quot;\""), "{html}");
+}
+
+#[test]
+fn tables_and_code_blocks_take_keyboard_focus_in_trusted_and_untrusted_pages() {
+    let links = MapLinks::default();
+    let labels = english_alert_labels();
+    let c = ctx(&links, &labels);
+    let md = "|a|b|\n|-|-|\n|1|2|\n\n```xml\n<pre>\n```\n\n    indented\n\n<b>x</b>\n";
+    for untrusted in [false, true] {
+        let html = render_document(md, &[], &c, &mut Fills::default(), untrusted);
+        assert!(html.contains("<table tabindex=\"0\">"), "{html}");
+        assert!(
+            html.contains("<pre tabindex=\"0\"><code class=\"language-xml\">&lt;pre&gt;"),
+            "{html}"
+        );
+        assert!(html.contains("<pre tabindex=\"0\"><code>indented"), "{html}");
+    }
+}
+
+#[test]
+fn void_elements_are_written_without_a_trailing_slash() {
+    let links = MapLinks::default();
+    let labels = english_alert_labels();
+    let c = ctx(&links, &labels);
+    let md = "[a](https://e.org/)  \nline two\\\nthree\n\n---\n\n![Alt *em* `c`\ntext](https://e.org/a.png \"T \\\"q\\\"\")\n";
+    let html = render_document(md, &[], &c, &mut Fills::default(), false);
+    assert!(!html.contains("/>"), "{html}");
+    assert!(html.contains("</a><br>\nline two<br>\nthree"), "{html}");
+    assert!(html.contains("<hr>\n"), "{html}");
+    assert!(
+        html.contains("<img src=\"https://e.org/a.png\" alt=\"Alt em c text\" title=\"T &quot;q&quot;\">"),
+        "{html}"
+    );
 }
 
 #[test]
