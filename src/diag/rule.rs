@@ -22,10 +22,11 @@ pub enum Rule {
     Malformed,
     FrontMatter,
     Limit,
+    Toc,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 10] = [
         Rule::Missing,
         Rule::Stale,
         Rule::Orphaned,
@@ -35,6 +36,7 @@ impl Rule {
         Rule::Malformed,
         Rule::FrontMatter,
         Rule::Limit,
+        Rule::Toc,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -48,6 +50,7 @@ impl Rule {
             Rule::Malformed => "malformed",
             Rule::FrontMatter => "front-matter",
             Rule::Limit => "limit",
+            Rule::Toc => "toc",
         }
     }
 
@@ -56,7 +59,7 @@ impl Rule {
     pub fn default_severity(self) -> Severity {
         match self {
             Rule::Placeholder | Rule::Malformed | Rule::FrontMatter | Rule::Limit => Severity::Error,
-            Rule::Missing | Rule::Stale | Rule::Orphaned | Rule::Markup => Severity::Warning,
+            Rule::Missing | Rule::Stale | Rule::Orphaned | Rule::Markup | Rule::Toc => Severity::Warning,
             Rule::Untranslated => Severity::Note,
         }
     }
@@ -79,6 +82,9 @@ impl Rule {
                 "Unreadable front matter, a missing title, or ms.contentlocale disagreeing with the folder."
             }
             Rule::Limit => "A page over a limit of [limits] in site.toml: file size, line length or nesting depth.",
+            Rule::Toc => {
+                "A toc.yml entry pointing to no page, a page of its section missing from it, a locale's tree differing from the English one, or invalid YAML."
+            }
         }
     }
 }

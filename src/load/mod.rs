@@ -30,6 +30,9 @@ pub struct Inventory {
     pub assets: Vec<(usize, String, PathBuf)>,
     /// Symbolic links that lead out of the site, left out.
     pub warnings: Vec<Diagnostic>,
+    /// DocFX tables of contents: `(locale index, path inside the locale, file)`
+    /// of every `toc.yml` (see `site::toc`).
+    pub tocs: Vec<(usize, String, PathBuf)>,
 }
 
 impl Inventory {
@@ -117,6 +120,8 @@ pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
             let name = rel.rsplit('/').next().unwrap_or(&rel);
             if name.ends_with(".md") {
                 inv.pages.entry(rel).or_default().push((locale, path));
+            } else if name == "toc.yml" || name == "toc.yaml" {
+                inv.tocs.push((locale, rel, path));
             } else if !is_data_file(name) {
                 inv.assets.push((locale, rel, path));
             }
