@@ -20,6 +20,7 @@ mod page;
 pub mod review;
 pub mod site_pages;
 pub mod templates;
+mod toc;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -379,6 +380,20 @@ impl<'s> Renderer<'s> {
         let (prev, next) = self.neighbours(rel, locale, &out_dir);
         ctx.insert("prev", &prev);
         ctx.insert("next", &next);
+        // The navigation tree: sidebar, breadcrumbs and previous/next in
+        // tree order (templates/toc.html, toc_pager.html).
+        ctx.insert("toc", &self.sidebar(rel, locale, &out_dir));
+        ctx.insert("toc_prev", &None::<Neighbour>);
+        ctx.insert("toc_next", &None::<Neighbour>);
+        if let Some(crumbs) = self.tree_breadcrumbs(rel, locale, &out_dir, title) {
+            ctx.insert("breadcrumbs", &crumbs);
+        }
+        if let Some((prev, next)) = self.tree_neighbours(rel, locale, &out_dir) {
+            ctx.insert("prev", &None::<Neighbour>);
+            ctx.insert("next", &None::<Neighbour>);
+            ctx.insert("toc_prev", &prev);
+            ctx.insert("toc_next", &next);
+        }
         (ctx, out_dir)
     }
 

@@ -21,6 +21,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("review_index.html", include_str!("../../templates/review_index.html")),
     ("status.html", include_str!("../../templates/status.html")),
     ("search.html", include_str!("../../templates/search.html")),
+    ("toc.html", include_str!("../../templates/toc.html")),
+    ("toc_pager.html", include_str!("../../templates/toc_pager.html")),
+    ("contents.html", include_str!("../../templates/contents.html")),
 ];
 
 /// Built-in theme assets, by output path.
@@ -30,6 +33,10 @@ pub const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
     (
         "static/locdoc-search.js",
         include_bytes!("../../templates/static/locdoc-search.js"),
+    ),
+    (
+        "static/locdoc-toc.js",
+        include_bytes!("../../templates/static/locdoc-toc.js"),
     ),
 ];
 
