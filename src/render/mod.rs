@@ -385,10 +385,17 @@ impl<'s> Renderer<'s> {
         ctx.insert("toc", &self.sidebar(rel, locale, &out_dir));
         ctx.insert("toc_prev", &None::<Neighbour>);
         ctx.insert("toc_next", &None::<Neighbour>);
-        if let Some(crumbs) = self.tree_breadcrumbs(rel, locale, &out_dir, title) {
+        // An event page of a tree made from the folders keeps the event
+        // index as its parent and the event order.
+        let from_toc = self
+            .site
+            .toc
+            .node_of(rel)
+            .is_some_and(|n| self.site.toc.nodes[n].from_file || !is_event);
+        if let Some(crumbs) = self.tree_breadcrumbs(rel, locale, &out_dir, title).filter(|_| from_toc) {
             ctx.insert("breadcrumbs", &crumbs);
         }
-        if let Some((prev, next)) = self.tree_neighbours(rel, locale, &out_dir) {
+        if let Some((prev, next)) = self.tree_neighbours(rel, locale, &out_dir).filter(|_| from_toc) {
             ctx.insert("prev", &None::<Neighbour>);
             ctx.insert("next", &None::<Neighbour>);
             ctx.insert("toc_prev", &prev);

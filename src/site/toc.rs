@@ -47,6 +47,8 @@ pub struct Node {
     pub names: Vec<Option<String>>,
     /// `expanded: true` in the toc.yml: open in the full tree.
     pub expanded: bool,
+    /// The entry comes from a toc.yml (not from the folders).
+    pub from_file: bool,
 }
 
 /// The site's navigation tree.
@@ -190,6 +192,7 @@ impl Builder<'_> {
             target,
             names,
             expanded,
+            from_file: false,
         });
         match parent {
             Some(p) => self.toc.nodes[p].children.push(id),
@@ -357,6 +360,7 @@ impl Builder<'_> {
                 })
                 .unwrap_or_else(|| e.href.clone().unwrap_or_default());
             let id = self.add(parent, target, name, e.expanded);
+            self.toc.nodes[id].from_file = true;
             placed.push(Placed {
                 path: path.clone(),
                 key: key.clone(),
