@@ -82,8 +82,8 @@ for (let e = cur && cur.parentElement; e && e !== tree; e = e.parentElement) {
 }
 return { folded: !fold.open, loaded: tree.hasAttribute('data-loaded'),
   current: cur ? cur.textContent : null, ancestors_open: open,
-  tree_visible: tree.getBoundingClientRect().height > 0,
-  button_visible: side.querySelector('.toc-button').getBoundingClientRect().height > 0,
+  tree_visible: tree.checkVisibility(),
+  button_visible: side.querySelector('.toc-button').checkVisibility(),
   links: tree.querySelectorAll('a').length };
 "#;
 
@@ -187,14 +187,14 @@ fn the_tree_folds_on_a_phone_and_a_reader_clicks_through_it() {
         click(&c, ".pager-prev").await;
         wait_js(
             &c,
-            "location.pathname.endsWith('/etw/analytic-trace-event-reference/')",
+            "location.pathname.includes('/etw/analytic-trace-event-reference/')",
             "the previous page",
         )
         .await;
         click(&c, ".pager-next").await;
         wait_js(
             &c,
-            "location.pathname.endsWith('/etw/131-bufferpoolallocation/')",
+            "location.pathname.includes('/etw/131-bufferpoolallocation/')",
             "the next page",
         )
         .await;

@@ -10,7 +10,7 @@ use crate::site::toc::{Target, Toc};
 
 /// Neighbours shown on each side of the page (or its ancestor) in a list
 /// of the inline branch; the rest are one "N more" link to the contents page.
-const WINDOW: usize = 6;
+const WINDOW: usize = 3;
 
 /// The sidebar of one page.
 #[derive(Serialize)]

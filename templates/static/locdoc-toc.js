@@ -43,8 +43,18 @@
     }
     tree.setAttribute("data-loaded", "");
     branch.parentNode.replaceChild(tree, branch);
-    if (current && side.scrollHeight > side.clientHeight) {
-      side.scrollTop = Math.max(0, current.offsetTop - side.clientHeight / 2);
-    }
+    // The page's entry in the middle of whichever box scrolls: the sidebar
+    // (wide), the opened tree (phone).
+    var reveal = function () {
+      if (!current) return;
+      [side, tree].forEach(function (box) {
+        if (box.scrollHeight > box.clientHeight + 1) {
+          var top = current.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+          box.scrollTop = Math.max(0, top - box.clientHeight / 2);
+        }
+      });
+    };
+    reveal();
+    if (fold) fold.addEventListener("toggle", reveal);
   }).catch(function () { /* the page's own branch stays */ });
 })();
