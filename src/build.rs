@@ -472,6 +472,10 @@ pub fn write_site_pages(
             let search = renderer.index.dirs.search(site, l);
             sink.write(&format!("{search}index.html"), renderer.search_page(l)?.as_bytes())?;
         }
+        if !site.toc.nodes.is_empty() {
+            let contents = renderer.contents_dir(l);
+            sink.write(&format!("{contents}index.html"), renderer.contents_page(l)?.as_bytes())?;
+        }
     }
     for (name, text) in renderer.sitemaps(&facts, crate::render::site_pages::SITEMAP_URLS) {
         sink.write(&name, text.as_bytes())?;

@@ -19,6 +19,8 @@ use crate::load::{self, Inventory, Page};
 use crate::segment::source::{self, SourceDoc};
 use crate::segment::sxs::{self, SxsDoc};
 
+pub mod toc;
+
 /// An English source page, parsed.
 #[derive(Debug)]
 pub struct Source {
@@ -151,6 +153,8 @@ pub struct Site {
     /// Content errors found while loading (broken source pages, bad
     /// slugs); `build` fails on them, `check` reports them.
     pub errors: Vec<Diagnostic>,
+    /// The navigation tree, from `toc.yml` files or folders and titles.
+    pub toc: toc::Toc,
     includes: Mutex<IncludeCache>,
 }
 
@@ -262,6 +266,7 @@ impl Site {
             urls.insert(rel.clone(), PageUrl { dir: url });
         }
         errors.sort_by(|a, b| a.location.cmp(&b.location));
+        let toc = toc::build(root, &config, &inventory, &urls, &sources);
         Ok(Site {
             root: root.to_path_buf(),
             config,
@@ -270,6 +275,7 @@ impl Site {
             sources,
             warnings,
             errors,
+            toc,
             includes: Mutex::new(HashMap::new()),
         })
     }

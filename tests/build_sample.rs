@@ -258,9 +258,18 @@ fn translated_text_never_injects_script() {
     let out = tempfile::tempdir().unwrap();
     build_into(site.root(), out.path());
     let doc = page(out.path(), "pl-PL");
-    let scripts: Vec<ElementRef> = doc.select(&sel("script")).collect();
-    assert_eq!(scripts.len(), 1);
-    assert!(scripts[0].value().attr("src").unwrap().ends_with("static/locdoc.js"));
+    // The theme's scripts, and nothing else.
+    let scripts: Vec<&str> = doc
+        .select(&sel("script"))
+        .map(|s| s.value().attr("src").unwrap_or("inline"))
+        .collect();
+    assert_eq!(scripts.len(), 2, "{scripts:?}");
+    assert!(
+        scripts
+            .iter()
+            .all(|s| s.ends_with("static/locdoc.js") || s.ends_with("static/locdoc-toc.js")),
+        "{scripts:?}"
+    );
     assert_eq!(doc.select(&sel("[onerror], [onclick], img")).count(), 0);
     for a in doc.select(&sel("a[href]")) {
         assert!(!a.value().attr("href").unwrap().to_lowercase().starts_with("javascript"));

@@ -123,8 +123,9 @@ fn the_corpus_builds() {
 fn the_corpus_site_is_valid_linked_and_symmetric() {
     let (out, _) = corpus_build();
     let site = Built::read(&out.path().join("site"), "https://docs.example.org/wcf-etw/");
-    // 2,148 pages, 6 homes, the chooser, 6 dashboards, 6 search pages.
-    assert_eq!(site.pages.len(), 2148 + 19);
+    // 2,148 pages, 6 homes, the chooser, 6 dashboards, 6 search pages, 6
+    // contents pages (the navigation tree).
+    assert_eq!(site.pages.len(), 2148 + 25);
     let errors = site.parse_errors();
     assert!(
         errors.is_empty(),
@@ -168,6 +169,57 @@ fn the_corpus_site_is_valid_linked_and_symmetric() {
             "{code}: all translated"
         );
     }
+}
+
+#[test]
+#[ignore = "needs the shared corpus (../shared/corpus beside the repository)"]
+fn every_corpus_page_shows_the_toc_tree_in_its_locale() {
+    let (out, _) = corpus_build();
+    let root = out.path().join("site");
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    let read = |rel: &str| scraper::Html::parse_document(&std::fs::read_to_string(root.join(rel)).unwrap());
+    let en = corpus_site();
+    assert!(en.toc.from_files);
+    assert_eq!(en.toc.pages().len(), 358, "every page is in the toc.yml");
+    for code in ["en-US", "cs-CZ", "pl-PL", "pt-BR", "ru-RU", "tr-TR"] {
+        for rel in en.toc.pages() {
+            let d = read(&format!("{code}/{}index.html", en.urls[rel].dir));
+            let side = d
+                .select(&sel("nav.toc-side"))
+                .next()
+                .unwrap_or_else(|| panic!("{code} {rel}: no sidebar"));
+            // The page itself is marked, in its locale's name; no name falls back to English.
+            let current: Vec<_> = side.select(&sel("a[aria-current=page]")).collect();
+            assert_eq!(current.len(), 1, "{code} {rel}");
+            assert_eq!(current[0].value().attr("href"), Some("./index.html"), "{code} {rel}");
+            assert_eq!(side.select(&sel("[lang]")).count(), 0, "{code} {rel}: an English name");
+            assert!(d.select(&sel(".breadcrumbs li")).count() >= 2, "{code} {rel}");
+        }
+        // The whole tree, once per locale.
+        let contents = read(&format!("{code}/contents/index.html"));
+        assert_eq!(contents.select(&sel("#toc-full a")).count(), 358, "{code}");
+    }
+    let cs = read("cs-CZ/etw/analytic-tracing-overview/index.html");
+    let names: Vec<String> = cs
+        .select(&sel("nav.toc-side a"))
+        .map(|a| a.text().collect::<String>())
+        .collect();
+    assert!(names.iter().any(|n| n == "Analytické trasování – přehled"), "{names:?}");
+    let crumbs: Vec<String> = read("cs-CZ/etw/4031-dispatchsessionfailed/index.html")
+        .select(&sel(".breadcrumbs li"))
+        .map(|a| a.text().collect::<String>())
+        .collect();
+    assert_eq!(
+        crumbs,
+        [
+            "Domů",
+            "Analytické trasování s ETW",
+            "Události analytického trasování – přehled",
+            "4031 – DispatchSessionFailed"
+        ]
+    );
+    // Nothing in the corpus' toc.yml files is wrong.
+    assert_eq!(en.toc.findings, Vec::new());
 }
 
 #[test]

@@ -33,8 +33,9 @@ fn every_page_is_valid_html_and_every_internal_link_and_anchor_resolves() {
     let out = tempfile::tempdir().unwrap();
     build_into(&repo(), out.path());
     let site = Built::read(out.path(), BASE);
-    // 6 pages, 6 homes, the chooser, 6 status pages, 6 search pages.
-    assert_eq!(site.pages.len(), 25, "{:?}", site.pages.keys().collect::<Vec<_>>());
+    // 6 pages, 6 homes, the chooser, 6 status pages, 6 search pages, 6
+    // contents pages.
+    assert_eq!(site.pages.len(), 31, "{:?}", site.pages.keys().collect::<Vec<_>>());
     assert_eq!(site.parse_errors(), Vec::<String>::new());
     assert_eq!(site.broken_links(), Vec::<String>::new());
     // Every page says what it is.
@@ -533,7 +534,9 @@ fn a_site_without_events_lists_its_pages() {
     let links: Vec<String> = d.select(&sel(".page-list a")).map(|a| text(&a)).collect();
     assert_eq!(links, ["4031 – DispatchSessionFailed"]);
     let page = doc(out.path(), &format!("cs-CZ/{PAGE}/index.html"));
-    assert_eq!(page.select(&sel(".breadcrumbs li")).count(), 2);
+    // Breadcrumbs from the tree of folders and titles: home, the folder, the page.
+    let crumbs: Vec<String> = page.select(&sel(".breadcrumbs li")).map(|li| text(&li)).collect();
+    assert_eq!(crumbs, ["Domů", "events", "4031 – DispatchSessionFailed"]);
     assert!(page.select(&sel(".pager")).next().is_none());
     let built = Built::read(out.path(), BASE);
     assert_eq!(built.broken_links(), Vec::<String>::new());

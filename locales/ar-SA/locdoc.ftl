@@ -121,3 +121,10 @@ whole-page-stale = تغيّرت الصفحة الإنجليزية منذ إعد�
 code-sample-missing = نموذج التعليمات البرمجية غير موجود في هذا الموقع
 video-link = فيديو
 status-pages-whole = صفحات مترجمة بالكامل
+
+# Navigation tree
+toc-label = المحتويات
+toc-all = جدول المحتويات
+toc-more = { $count } أخرى
+toc-previous = السابق
+toc-next = التالي

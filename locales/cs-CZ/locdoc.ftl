@@ -110,3 +110,10 @@ status-check-note = Stejná čísla, jaká hlásí `locdoc check` (zjištění p
 status-problem-pages = Stránky s nejvíce zjištěními
 status-page = Stránka
 status-no-translations = Nesestavují se žádné překlady.
+
+## The navigation tree (toc.yml): sidebar, contents page, pager in tree order
+toc-label = Obsah
+toc-all = Celý obsah
+toc-more = { $count } dalších
+toc-previous = Předchozí
+toc-next = Další

@@ -109,3 +109,10 @@ whole-page-stale = Die englische Seite wurde seit dieser Übersetzung geändert;
 code-sample-missing = Codebeispiel nicht auf dieser Website
 video-link = Video
 status-pages-whole = Vollständig übersetzte Seiten
+
+# Navigation tree
+toc-label = Inhalt
+toc-all = Inhaltsverzeichnis
+toc-more = { $count } weitere
+toc-previous = Zurück
+toc-next = Weiter

@@ -115,3 +115,10 @@ status-check-note = The same figures as `locdoc check` reports (findings after t
 status-problem-pages = Pages with the most findings
 status-page = Page
 status-no-translations = No translations are being built.
+
+## The navigation tree (toc.yml): sidebar, contents page, pager in tree order
+toc-label = Contents
+toc-all = Table of contents
+toc-more = { $count } more
+toc-previous = Previous
+toc-next = Next

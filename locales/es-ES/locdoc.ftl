@@ -109,3 +109,10 @@ whole-page-stale = La página en inglés ha cambiado desde que se hizo esta trad
 code-sample-missing = Ejemplo de código no incluido en este sitio
 video-link = Vídeo
 status-pages-whole = Páginas traducidas completas
+
+# Navigation tree
+toc-label = Contenido
+toc-all = Tabla de contenido
+toc-more = { $count } más
+toc-previous = Anterior
+toc-next = Siguiente

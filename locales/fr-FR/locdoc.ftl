@@ -109,3 +109,10 @@ whole-page-stale = La page anglaise a changé depuis cette traduction ; certaine
 code-sample-missing = Exemple de code absent de ce site
 video-link = Vidéo
 status-pages-whole = Pages traduites en entier
+
+# Navigation tree
+toc-label = Sommaire
+toc-all = Table des matières
+toc-more = { $count } de plus
+toc-previous = Précédent
+toc-next = Suivant

@@ -112,3 +112,10 @@ whole-page-stale = הדף באנגלית השתנה מאז שנעשה תרגום
 code-sample-missing = דוגמת הקוד אינה באתר זה
 video-link = וידאו
 status-pages-whole = דפים שתורגמו בשלמותם
+
+# Navigation tree
+toc-label = תוכן
+toc-all = תוכן העניינים
+toc-more = { $count } נוספים
+toc-previous = הקודם
+toc-next = הבא

@@ -109,3 +109,10 @@ whole-page-stale = La pagina inglese è cambiata da quando è stata fatta questa
 code-sample-missing = Esempio di codice non presente in questo sito
 video-link = Video
 status-pages-whole = Pagine tradotte per intero
+
+# Navigation tree
+toc-label = Sommario
+toc-all = Sommario completo
+toc-more = altri { $count }
+toc-previous = Precedente
+toc-next = Successivo

@@ -97,3 +97,10 @@ whole-page-stale = この翻訳の作成後に英語のページが変更され�
 code-sample-missing = このサイトにないコード サンプル
 video-link = ビデオ
 status-pages-whole = ページ全体の翻訳
+
+# Navigation tree
+toc-label = 目次
+toc-all = 目次全体
+toc-more = ほか { $count } 件
+toc-previous = 前へ
+toc-next = 次へ

@@ -97,3 +97,10 @@ whole-page-stale = 이 번역이 만들어진 후 영어 페이지가 변경되�
 code-sample-missing = 이 사이트에 없는 코드 샘플
 video-link = 동영상
 status-pages-whole = 전체 페이지 번역
+
+# Navigation tree
+toc-label = 목차
+toc-all = 전체 목차
+toc-more = { $count }개 더 보기
+toc-previous = 이전
+toc-next = 다음

@@ -110,3 +110,10 @@ status-check-note = Te same liczby, które podaje `locdoc check` (problemy po uw
 status-problem-pages = Strony z największą liczbą problemów
 status-page = Strona
 status-no-translations = Nie są budowane żadne tłumaczenia.
+
+## The navigation tree (toc.yml): sidebar, contents page, pager in tree order
+toc-label = Spis treści
+toc-all = Pełny spis treści
+toc-more = { $count } więcej
+toc-previous = Poprzednia
+toc-next = Następna

@@ -107,3 +107,10 @@ status-check-note = Os mesmos números que o `locdoc check` informa (ocorrência
 status-problem-pages = Páginas com mais ocorrências
 status-page = Página
 status-no-translations = Nenhuma tradução está sendo gerada.
+
+## The navigation tree (toc.yml): sidebar, contents page, pager in tree order
+toc-label = Sumário
+toc-all = Sumário completo
+toc-more = mais { $count }
+toc-previous = Anterior
+toc-next = Próxima

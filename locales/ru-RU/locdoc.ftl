@@ -110,3 +110,10 @@ status-check-note = Те же цифры, что сообщает `locdoc check`
 status-problem-pages = Страницы с наибольшим числом замечаний
 status-page = Страница
 status-no-translations = Переводы не собираются.
+
+## The navigation tree (toc.yml): sidebar, contents page, pager in tree order
+toc-label = Содержание
+toc-all = Полное содержание
+toc-more = ещё { $count }
+toc-previous = Назад
+toc-next = Далее

@@ -95,3 +95,10 @@ status-check-note = `locdoc check` komutunun bildirdiği sayıların aynısı (s
 status-problem-pages = En çok bulgu içeren sayfalar
 status-page = Sayfa
 status-no-translations = Hiçbir çeviri oluşturulmuyor.
+
+## The navigation tree (toc.yml): sidebar, contents page, pager in tree order
+toc-label = İçindekiler
+toc-all = Tüm içindekiler
+toc-more = { $count } tane daha
+toc-previous = Önceki
+toc-next = Sonraki

@@ -97,3 +97,10 @@ whole-page-stale = 自此翻译完成以来，英文页面已有更改；部分�
 code-sample-missing = 代码示例不在此站点中
 video-link = 视频
 status-pages-whole = 整页翻译
+
+# Navigation tree
+toc-label = 目录
+toc-all = 完整目录
+toc-more = 另外 { $count } 项
+toc-previous = 上一页
+toc-next = 下一页

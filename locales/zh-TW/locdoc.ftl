@@ -97,3 +97,10 @@ whole-page-stale = 自此翻譯完成後，英文頁面已有變更；部分內�
 code-sample-missing = 程式碼範例不在此網站中
 video-link = 影片
 status-pages-whole = 整頁翻譯
+
+# Navigation tree
+toc-label = 目錄
+toc-all = 完整目錄
+toc-more = 另外 { $count } 項
+toc-previous = 上一頁
+toc-next = 下一頁

@@ -317,6 +317,28 @@ pub fn assemble(
         });
     }
     // Their warnings (a missing title among them, as in `build`).
+    // The toc.yml files: the English one's findings, and those of the
+    // locales being checked.
+    for (l, d) in site
+        .toc
+        .findings
+        .iter()
+        .filter(|(l, d)| (*l == 0 || locales.contains(l)) && error_included(d))
+    {
+        findings.push(Finding {
+            rule: Rule::Toc,
+            diag: d.clone(),
+            locale: site.config.locales[*l].code.clone(),
+            page: String::new(),
+            segment_id: None,
+            english: Some(d.message.clone()),
+            translation: None,
+            related: None,
+            segment: None,
+            unit: None,
+            omitted: 0,
+        });
+    }
     for (rel, src) in site.sources.iter().filter(|(rel, _)| source_included(rel)) {
         for w in &src.page.warnings {
             findings.push(from_diag(Rule::of(Rule::FrontMatter, w), w, source_code, rel));

@@ -27,10 +27,11 @@ pub enum Rule {
     SourceHash,
     Title,
     HeadingSkip,
+    Toc,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 15] = [
         Rule::Missing,
         Rule::Stale,
         Rule::Orphaned,
@@ -45,6 +46,7 @@ impl Rule {
         Rule::SourceHash,
         Rule::Title,
         Rule::HeadingSkip,
+        Rule::Toc,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -63,6 +65,7 @@ impl Rule {
             Rule::SourceHash => "source-hash",
             Rule::Title => "title",
             Rule::HeadingSkip => "heading-skip",
+            Rule::Toc => "toc",
         }
     }
 
@@ -79,7 +82,8 @@ impl Rule {
             | Rule::Structure
             | Rule::SourceHash
             | Rule::Title
-            | Rule::HeadingSkip => Severity::Warning,
+            | Rule::HeadingSkip
+            | Rule::Toc => Severity::Warning,
             Rule::Untranslated => Severity::Note,
         }
     }
@@ -111,6 +115,9 @@ impl Rule {
             }
             Rule::Title => "A page without a title in its front matter (its file name is shown instead).",
             Rule::HeadingSkip => "A heading of an English source page skips a level (### right after #).",
+            Rule::Toc => {
+                "A toc.yml entry pointing to no page, a page of its section missing from it, a locale's tree differing from the English one, or invalid YAML."
+            }
         }
     }
 }
@@ -134,6 +141,7 @@ impl Rule {
             Rule::SourceHash => "WholePageWithoutSourceHash",
             Rule::Title => "MissingTitle",
             Rule::HeadingSkip => "HeadingLevelSkip",
+            Rule::Toc => "TableOfContentsProblem",
         }
     }
 
@@ -179,6 +187,9 @@ impl Rule {
             Rule::Title => {
                 "A page, English or translated, has no title in its front matter; the site shows its file name instead."
             }
+            Rule::Toc => {
+                "A toc.yml entry points to no page, a page of its section is missing from the tree, a locale's tree differs from the English one (an entry added, dropped or moved), or the file is not valid YAML. Readers navigate the site by this tree."
+            }
             Rule::HeadingSkip => {
                 "A heading of an English source page is more than one level below the heading before it (### right after #). Screen-reader users move through a page by heading level and miss the skipped one; HTML checkers report it on the page and on every translation, which keeps the English structure."
             }
@@ -215,6 +226,9 @@ impl Rule {
                 "Record the English it matches with `locdoc stamp FILE` once the translation is up to date."
             }
             Rule::Title => "Add `title: …` (translated, in a translation) to the front matter.",
+            Rule::Toc => {
+                "Fix the toc.yml entry at the marked place, or give the locale's tree the English one's entries."
+            }
             Rule::HeadingSkip => {
                 "Give the heading the level after the one before it, or add the heading of the level it skips."
             }

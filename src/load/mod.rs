@@ -35,6 +35,9 @@ pub struct Inventory {
     pub includes: std::collections::BTreeSet<String>,
     /// Symbolic links that lead out of the site, left out.
     pub warnings: Vec<Diagnostic>,
+    /// DocFX tables of contents: `(locale index, path inside the locale, file)`
+    /// of every `toc.yml` (see `site::toc`).
+    pub tocs: Vec<(usize, String, PathBuf)>,
 }
 
 impl Inventory {
@@ -138,6 +141,8 @@ pub fn walk(config: &Config, root: &Path) -> Result<Inventory> {
                     inv.includes.insert(rel.clone());
                 }
                 inv.pages.entry(rel).or_default().push((locale, path));
+            } else if name == "toc.yml" || name == "toc.yaml" {
+                inv.tocs.push((locale, rel, path));
             } else if !is_data_file(name) {
                 inv.assets.push((locale, rel, path));
             }

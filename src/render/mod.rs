@@ -20,6 +20,7 @@ mod page;
 pub mod review;
 pub mod site_pages;
 pub mod templates;
+mod toc;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -397,6 +398,27 @@ impl<'s> Renderer<'s> {
         let (prev, next) = self.neighbours(rel, locale, &out_dir);
         ctx.insert("prev", &prev);
         ctx.insert("next", &next);
+        // The navigation tree: sidebar, breadcrumbs and previous/next in
+        // tree order (templates/toc.html, toc_pager.html).
+        ctx.insert("toc", &self.sidebar(rel, locale, &out_dir));
+        ctx.insert("toc_prev", &None::<Neighbour>);
+        ctx.insert("toc_next", &None::<Neighbour>);
+        // An event page of a tree made from the folders keeps the event
+        // index as its parent and the event order.
+        let from_toc = self
+            .site
+            .toc
+            .node_of(rel)
+            .is_some_and(|n| self.site.toc.nodes[n].from_file || !is_event);
+        if let Some(crumbs) = self.tree_breadcrumbs(rel, locale, &out_dir, title).filter(|_| from_toc) {
+            ctx.insert("breadcrumbs", &crumbs);
+        }
+        if let Some((prev, next)) = self.tree_neighbours(rel, locale, &out_dir).filter(|_| from_toc) {
+            ctx.insert("prev", &None::<Neighbour>);
+            ctx.insert("next", &None::<Neighbour>);
+            ctx.insert("toc_prev", &prev);
+            ctx.insert("toc_next", &next);
+        }
         (ctx, out_dir)
     }
 

@@ -27,6 +27,8 @@ use super::{Alternate, Crumb, Language, PageSummary, Renderer};
 pub struct Dirs {
     search: String,
     status: String,
+    /// The contents page (the whole navigation tree).
+    pub contents: String,
 }
 
 impl Dirs {
@@ -42,6 +44,7 @@ impl Dirs {
         Dirs {
             search: free("search"),
             status: free("status"),
+            contents: free("contents"),
         }
     }
 

@@ -21,6 +21,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("review_index.html", include_str!("../../templates/review_index.html")),
     ("status.html", include_str!("../../templates/status.html")),
     ("search.html", include_str!("../../templates/search.html")),
+    ("toc.html", include_str!("../../templates/toc.html")),
+    ("toc_pager.html", include_str!("../../templates/toc_pager.html")),
+    ("contents.html", include_str!("../../templates/contents.html")),
 ];
 
 /// Built-in theme assets, by output path.
@@ -34,6 +37,10 @@ pub const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
     (
         "static/favicon.svg",
         include_bytes!("../../templates/static/favicon.svg"),
+    ),
+    (
+        "static/locdoc-toc.js",
+        include_bytes!("../../templates/static/locdoc-toc.js"),
     ),
 ];
 

@@ -253,6 +253,10 @@ impl State {
             let Some(locale) = locales.iter().position(|l| l.code == code) else {
                 return Plan::Full;
             };
+            if inner.ends_with("toc.yml") || inner.ends_with("toc.yaml") {
+                // The navigation tree is on every page.
+                return Plan::Full;
+            }
             if !inner.ends_with(".md") {
                 let prefix = format!("{inner}/");
                 let held_pages = self.site.inventory.pages.keys().any(|k| k.starts_with(&prefix));

@@ -1,0 +1,208 @@
+//! The navigation tree in a real browser, on a phone-sized window: the tree
+//! folds behind its button, the locale's whole tree loads into the sidebar,
+//! and a reader clicks through it (and through previous/next in tree
+//! order) on the corpus' Czech pages. Takes the README's screenshot of the
+//! tree (`toc-phone-light.png`; to `docs/screenshots/` with
+//! `LOCDOC_SCREENSHOTS=1`).
+//!
+//! Ignored by default: it needs Chromium and chromedriver and the shared
+//! corpus (`cargo test -- --include-ignored` fails it when one is missing).
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+
+use common::browser::{click, driver, session, until, wait_js};
+use fantoccini::{Client, Locator};
+use serde_json::json;
+
+/// Serves `root` over HTTP/1.0 on 127.0.0.1 until the test process ends.
+fn serve(root: PathBuf) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || respond(&root, stream));
+        }
+    });
+    port
+}
+
+fn respond(root: &Path, mut stream: TcpStream) {
+    let mut line = String::new();
+    let mut reader = BufReader::new(&stream);
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    let mut h = String::new();
+    while reader.read_line(&mut h).is_ok_and(|n| n > 2) {
+        h.clear();
+    }
+    let path = line.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let mut file = root.to_path_buf();
+    for seg in path.split('/').filter(|s| !s.is_empty() && *s != "..") {
+        file.push(seg);
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    let kind = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css",
+        "js" => "text/javascript",
+        _ => "application/octet-stream",
+    };
+    let (status, body) = match std::fs::read(&file) {
+        Ok(b) => ("200 OK", b),
+        Err(_) => ("404 Not Found", b"not found".to_vec()),
+    };
+    let head = format!(
+        "HTTP/1.0 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+/// The sidebar's state: whether the tree is folded, loaded, the current
+/// entry's text, and whether every ancestor `<details>` of it is open.
+const STATE: &str = r#"
+const side = document.querySelector('.toc-side');
+const fold = side.querySelector('.toc-fold');
+const tree = side.querySelector('.toc-tree');
+const cur = tree.querySelector('a[aria-current=page]');
+let open = true;
+for (let e = cur && cur.parentElement; e && e !== tree; e = e.parentElement) {
+  if (e.tagName === 'DETAILS' && !e.open) open = false;
+}
+return { folded: !fold.open, loaded: tree.hasAttribute('data-loaded'),
+  current: cur ? cur.textContent : null, ancestors_open: open,
+  tree_visible: tree.checkVisibility(),
+  button_visible: side.querySelector('.toc-button').checkVisibility(),
+  links: tree.querySelectorAll('a').length };
+"#;
+
+async fn state(c: &Client) -> serde_json::Value {
+    until(c, STATE, |v| v["loaded"] == json!(true)).await
+}
+
+/// Clicks the sidebar link named `name` (the tree must be open).
+async fn follow(c: &Client, name: &str) {
+    let xpath = format!("//nav[contains(@class,'toc-side')]//a[normalize-space(.)='{name}']");
+    let link = c.find(Locator::XPath(&xpath)).await.unwrap();
+    link.click().await.unwrap();
+    wait_js(
+        c,
+        &format!("document.querySelector('.breadcrumbs [aria-current=page]') && document.querySelector('.toc-side a[aria-current=page]') && document.querySelector('.toc-side a[aria-current=page]').textContent === {}", json!(name)),
+        name,
+    )
+    .await;
+}
+
+#[test]
+#[ignore = "needs Chromium (apt-get install chromium chromium-driver) and the shared corpus"]
+fn the_tree_folds_on_a_phone_and_a_reader_clicks_through_it() {
+    let driver = driver();
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("corpus");
+    locdoc::build(&locdoc::BuildOptions {
+        root: common::repo(),
+        content: Some(common::corpus()),
+        out: Some(site.clone()),
+        ..Default::default()
+    })
+    .unwrap();
+    let port = serve(site);
+    let url = |path: &str| format!("http://127.0.0.1:{port}/{path}");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let c = session(&driver, false, &tmp.path().join("profile")).await;
+        c.set_window_size(390, 844).await.unwrap();
+
+        // An event page: the tree is folded behind its button, and the
+        // whole Czech tree has replaced the page's own branch.
+        c.goto(&url("cs-CZ/etw/4031-dispatchsessionfailed/")).await.unwrap();
+        let s = state(&c).await;
+        assert_eq!(s["folded"], json!(true), "{s}");
+        assert_eq!(s["tree_visible"], json!(false), "{s}");
+        assert_eq!(s["button_visible"], json!(true), "{s}");
+        assert_eq!(s["links"], json!(358), "the whole tree: {s}");
+        assert_eq!(s["current"], json!("4031 – DispatchSessionFailed"), "{s}");
+        assert_eq!(s["ancestors_open"], json!(true), "{s}");
+
+        // The button opens it; the Czech names are there.
+        click(&c, ".toc-button").await;
+        let s = until(&c, STATE, |v| v["tree_visible"] == json!(true)).await;
+        assert_eq!(s["folded"], json!(false), "{s}");
+        let png = c.screenshot().await.unwrap();
+        assert!(png.starts_with(b"\x89PNG"));
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("toc-phone-light.png"), &png).unwrap();
+        if std::env::var_os("LOCDOC_SCREENSHOTS").is_some() {
+            std::fs::write(common::repo().join("docs/screenshots/toc-phone-light.png"), &png).unwrap();
+        }
+
+        // Up the tree to the overview, then into the event reference and
+        // one of its events: each page marks itself with its ancestors open.
+        follow(&c, "Analytické trasování – přehled").await;
+        let s = state(&c).await;
+        assert_eq!(s["folded"], json!(true), "a new page starts folded: {s}");
+        click(&c, ".toc-button").await;
+        until(&c, STATE, |v| v["tree_visible"] == json!(true)).await;
+        follow(&c, "Události analytického trasování – přehled").await;
+        click(&c, ".toc-button").await;
+        until(&c, STATE, |v| v["tree_visible"] == json!(true)).await;
+        follow(&c, "131 - BufferPoolAllocation").await;
+        let s = state(&c).await;
+        assert_eq!(s["ancestors_open"], json!(true), "{s}");
+        let crumbs = c
+            .execute(
+                "return Array.from(document.querySelectorAll('.breadcrumbs li')).map(li => li.textContent);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            crumbs.as_array().map(|a| &a[..3]),
+            Some(
+                &[
+                    json!("Domů"),
+                    json!("Analytické trasování s ETW"),
+                    json!("Události analytického trasování – přehled")
+                ][..]
+            ),
+            "{crumbs}"
+        );
+
+        // Previous/next follow the tree: before event 131 is the event reference.
+        click(&c, ".pager-prev").await;
+        wait_js(
+            &c,
+            "location.pathname.includes('/etw/analytic-trace-event-reference/')",
+            "the previous page",
+        )
+        .await;
+        click(&c, ".pager-next").await;
+        wait_js(
+            &c,
+            "location.pathname.includes('/etw/131-bufferpoolallocation/')",
+            "the next page",
+        )
+        .await;
+
+        // Wide: the tree is a sidebar, open, without the button.
+        c.set_window_size(1280, 900).await.unwrap();
+        let s = until(&c, STATE, |v| v["tree_visible"] == json!(true)).await;
+        assert_eq!(s["button_visible"], json!(false), "{s}");
+        c.close().await.unwrap();
+    });
+}
