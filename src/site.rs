@@ -264,6 +264,17 @@ impl Site {
         self.inventory.file(rel, locale).is_some()
     }
 
+    /// The include files read so far (found or not), sorted.
+    pub fn include_paths(&self) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = self
+            .includes
+            .lock()
+            .map(|c| c.keys().cloned().collect())
+            .unwrap_or_default();
+        paths.sort();
+        paths
+    }
+
     /// The text of an include at `path`, relative to the page `rel` of
     /// `locale`, or configured under `[includes]`. Paths never leave the
     /// site root.
