@@ -146,7 +146,9 @@ fn a_template_change_renders_every_page_again() {
     let s = site();
     let out = s.path("out/site");
     build_into(&s, &out, false);
-    s.edit("templates/page.html", |t| format!("{t}\n<!-- changed -->\n"));
+    s.edit("templates/base.html", |t| {
+        t.replacen("</body>", "<!-- changed --></body>", 1)
+    });
     let written = rebuild_and_compare(&s, &out);
     assert_every_page(&out, &written);
 }
