@@ -6,6 +6,11 @@
 //! staging folder in. Content errors are collected from every page before
 //! the build fails, and a failed build leaves the previous output in place.
 
+pub mod cache;
+mod progress;
+
+pub use progress::Progress;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -36,6 +41,11 @@ pub struct BuildOptions {
     pub review: bool,
     /// Skip the search index and search pages even if `site.toml` asks for them.
     pub no_search: bool,
+    /// Render every page, without the incremental build cache
+    /// (`.locdoc-cache/`), and leave no cache behind.
+    pub no_cache: bool,
+    /// Where the build counts its pages as it goes, for a progress display.
+    pub progress: Option<std::sync::Arc<Progress>>,
 }
 
 /// What a build did.
@@ -51,6 +61,8 @@ pub struct BuildReport {
     /// Staging folders of interrupted builds (killed ones) removed from
     /// beside the output.
     pub stale_removed: usize,
+    /// Pages taken unchanged from the previous output (incremental build).
+    pub reused: usize,
 }
 
 impl BuildReport {
@@ -61,9 +73,33 @@ impl BuildReport {
 
 /// Builds the site at `opts.root`.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
-    run(opts, &|renderer, locales, sink| {
-        render_site(renderer, locales, sink, false)
-    })
+    let started = Instant::now();
+    let (site, out) = load(opts)?;
+    let locales = site.select_locales(&opts.locales)?;
+    // The review view is not cached: such a build renders everything.
+    let inc = (!opts.review && !opts.no_cache).then(|| cache::Incremental::open(&site, &out, &locales));
+    let search = std::sync::Mutex::new(None);
+    let report = build_site(
+        &site,
+        &out,
+        opts,
+        &|renderer, locales, sink| {
+            let progress = opts.progress.as_deref();
+            let (rendered, indexes) = cache::render_cached(renderer, locales, sink, inc.as_ref(), progress)?;
+            if let Ok(mut s) = search.lock() {
+                *s = Some(indexes);
+            }
+            Ok(rendered)
+        },
+        started,
+    )?;
+    let mut report = report;
+    if let Some(inc) = inc {
+        report.reused = inc.reused.load(std::sync::atomic::Ordering::Relaxed);
+        let indexes = search.into_inner().ok().flatten().unwrap_or_default();
+        inc.save(&site, indexes);
+    }
+    Ok(report)
 }
 
 /// How a build renders its pages into the staging folder: all of them
@@ -181,6 +217,7 @@ pub fn report(
         warnings,
         elapsed: started.elapsed(),
         stale_removed: 0,
+        reused: 0,
     }
 }
 
@@ -198,6 +235,11 @@ pub struct Rendered {
     pub checks: Vec<(usize, String, crate::check::PageResult)>,
     /// What the status dashboard shows of those checks.
     pub status: SiteStatus,
+    /// The dashboard's share of the pages taken from the incremental
+    /// build cache (added to `status` once the pages are rendered).
+    pub reused_status: Vec<SiteStatus>,
+    /// The search records of the pages taken from the cache.
+    pub reused_records: Vec<crate::search::Record>,
 }
 
 /// A page rendered into a sink: its summary and warnings.
@@ -333,15 +375,34 @@ pub fn finish(
     locales: &[usize],
     summaries: &[PageSummary],
     status: &SiteStatus,
-    search: Option<Vec<(String, String)>>,
+    search: Option<Vec<crate::search::Record>>,
     sink: &dyn Sink,
 ) -> Result<()> {
+    finish_with(renderer, locales, summaries, status, search, sink, None).map(|_| ())
+}
+
+/// [`finish`], taking the search index of a language none of whose pages
+/// changed from the previous output `inc` describes.
+fn finish_with(
+    renderer: &Renderer,
+    locales: &[usize],
+    summaries: &[PageSummary],
+    status: &SiteStatus,
+    search: Option<Vec<crate::search::Record>>,
+    sink: &dyn Sink,
+    inc: Option<&cache::Incremental>,
+) -> Result<std::collections::BTreeMap<String, crate::search::LanguageIndex>> {
     write_site_pages(renderer, locales, summaries, status, sink)?;
     copy_assets(renderer, locales, sink)?;
-    if let Some(pages) = search {
-        crate::search::write_index(pages, !renderer.site.config.build.pretty_urls, sink)?;
-    }
-    Ok(())
+    let Some(pages) = search else {
+        return Ok(Default::default());
+    };
+    let empty = Default::default();
+    let (previous, old_out) = match inc {
+        Some(i) => (i.old_search(), i.old_out.as_deref()),
+        None => (&empty, None),
+    };
+    crate::search::write_index(pages, !renderer.site.config.build.pretty_urls, sink, previous, old_out)
 }
 
 /// Renders the pages of `locales` whose paths `part` accepts, in parallel,
@@ -352,14 +413,45 @@ pub fn render_pages(
     part: &(dyn Fn(&str) -> bool + Sync),
     sink: &dyn Sink,
 ) -> Result<Rendered> {
+    render_pages_with(renderer, locales, part, sink, None, None)
+}
+
+/// [`render_pages`], taking from the previous output the pages whose key
+/// is the one `inc` has for them, and keeping each page for the next build.
+fn render_pages_with(
+    renderer: &Renderer,
+    locales: &[usize],
+    part: &(dyn Fn(&str) -> bool + Sync),
+    sink: &dyn Sink,
+    inc: Option<&cache::Incremental>,
+    progress: Option<&Progress>,
+) -> Result<Rendered> {
+    use std::sync::atomic::Ordering::Relaxed;
     let site = renderer.site;
     let rels: Vec<&String> = site.page_paths().filter(|r| part(r)).collect();
+    if let Some(p) = progress {
+        p.total.store(rels.len() * locales.len(), Relaxed);
+    }
     let results: Vec<Result<Rendered>> = rels
         .par_iter()
         .map(|rel| {
             let mut o = Rendered::default();
             let mut memo = crate::check::Memo::default();
             for &locale in locales {
+                let key = match inc.map(|i| cache::lookup(i, renderer, rel, locale)) {
+                    Some(cache::Lookup::Reuse { path, file, entry }) => {
+                        sink.link(&file, &path)?;
+                        o.summaries.push(entry.summary.clone());
+                        o.reused_status.push(entry.status.clone());
+                        o.reused_records.extend(entry.record.clone());
+                        if let Some(i) = inc {
+                            i.keep(path, entry);
+                        }
+                        continue;
+                    }
+                    Some(cache::Lookup::Render(key)) => key,
+                    None => None,
+                };
                 match render_page(renderer, rel, locale, sink, &mut memo) {
                     None if locale != 0 => {
                         if let Some(r) = crate::check::missing_page(site, rel, locale) {
@@ -368,6 +460,18 @@ pub fn render_pages(
                     }
                     None => {}
                     Some(Ok(p)) => {
+                        if let (Some(i), Some(key)) = (inc, key)
+                            && p.warnings.is_empty()
+                        {
+                            let status = SiteStatus::from_checks(site, &[locale], p.check.iter().map(|r| (locale, r)));
+                            let entry = cache::Entry {
+                                key,
+                                summary: p.summary.clone(),
+                                status,
+                                record: None,
+                            };
+                            i.keep(p.path.clone(), entry);
+                        }
                         o.summaries.push(p.summary);
                         o.warnings.extend(p.warnings);
                         if let Some(r) = p.check {
@@ -377,6 +481,9 @@ pub fn render_pages(
                     Some(Err(Ok(d))) => o.errors.push(d),
                     Some(Err(Err(e))) => return Err(e),
                 }
+            }
+            if let Some(p) = progress {
+                p.done.fetch_add(locales.len(), Relaxed);
             }
             Ok(o)
         })
@@ -406,6 +513,8 @@ pub fn render_pages(
         out.warnings.extend(o.warnings);
         out.errors.extend(o.errors);
         out.checks.extend(o.checks);
+        out.reused_status.extend(o.reused_status);
+        out.reused_records.extend(o.reused_records);
     }
     out.checks.extend(include_checks);
     out.warnings
@@ -414,6 +523,9 @@ pub fn render_pages(
     out.summaries
         .sort_by(|a, b| (a.locale, &a.rel).cmp(&(b.locale, &b.rel)));
     out.status = SiteStatus::from_checks(site, locales, out.checks.iter().map(|(l, _, r)| (*l, r)));
+    for s in std::mem::take(&mut out.reused_status) {
+        out.status.add(s);
+    }
     Ok(out)
 }
 

@@ -255,6 +255,9 @@ struct BuildArgs {
     /// Skip the search index (Pagefind) and the search pages, whatever site.toml says.
     #[arg(long)]
     no_search: bool,
+    /// Render every page again: no incremental build cache (.locdoc-cache/).
+    #[arg(long)]
+    no_cache: bool,
     /// Build only the I-th of N equal parts of the pages, with a manifest
     /// for --merge (one CI job per part).
     #[arg(long, value_name = "I/N", conflicts_with_all = ["merge", "review"])]
@@ -328,6 +331,13 @@ fn print_build(report: &BuildReport) {
         plural(report.pages.len(), "locale", "locales"),
         report.out.strip_prefix(".").unwrap_or(&report.out).display()
     );
+    if report.reused > 0 {
+        let _ = writeln!(
+            out,
+            "  {} pages unchanged since the last build, taken from it (--no-cache renders all)",
+            report.reused
+        );
+    }
     for (code, n) in &report.pages {
         let pages = if *n == 1 { "page " } else { "pages" };
         let counts = report.counts.iter().find(|(c, _)| c == code).map(|(_, c)| c);
@@ -639,6 +649,50 @@ fn run_import(args: &ImportArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Runs `build` with a progress bar on stderr when it is a terminal (and
+/// not `--quiet`), shown once the build has taken two seconds and cleared
+/// when it ends.
+fn with_progress<T>(quiet: bool, mut opts: BuildOptions, build: impl FnOnce(&BuildOptions) -> T) -> T {
+    use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
+    if quiet || !std::io::stderr().is_terminal() {
+        return build(&opts);
+    }
+    let progress = std::sync::Arc::new(locdoc::build::Progress::default());
+    opts.progress = Some(progress.clone());
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            let tick = std::time::Duration::from_millis(100);
+            for _ in 0..20 {
+                if stop.load(Relaxed) {
+                    return;
+                }
+                std::thread::sleep(tick);
+            }
+            let bar = indicatif::ProgressBar::new(progress.total.load(Relaxed) as u64);
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} pages {elapsed}")
+            {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_message("rendering");
+            while !stop.load(Relaxed) {
+                bar.set_length(progress.total.load(Relaxed) as u64);
+                bar.set_position(progress.done.load(Relaxed) as u64);
+                if progress.finishing.load(Relaxed) {
+                    bar.set_message("site-wide pages and search index");
+                }
+                bar.tick();
+                std::thread::sleep(tick);
+            }
+            bar.finish_and_clear();
+        });
+        let r = build(&opts);
+        stop.store(true, Relaxed);
+        r
+    })
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -695,11 +749,13 @@ pub fn main() -> ExitCode {
                 deny_warnings: args.deny_warnings,
                 review: args.review,
                 no_search: args.no_search,
+                no_cache: args.no_cache,
+                progress: None,
             };
             // clap refuses --shard with --merge.
             let built = match &args.shard {
                 Some(shard) => locdoc::shard::build_shard(&opts, shard),
-                None if args.merge.is_empty() => build(&opts),
+                None if args.merge.is_empty() => with_progress(args.common.quiet, opts, |o| build(o)),
                 None => locdoc::shard::merge(&opts, &args.merge),
             };
             match built {

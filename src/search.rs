@@ -20,9 +20,13 @@ use std::sync::Mutex;
 
 use pagefind::api::{PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
+use serde::{Deserialize, Serialize};
 
 use crate::diag::{Error, Result};
 use crate::write::Sink;
+
+mod record;
+pub use record::record;
 
 /// The folder of the search bundle in the output.
 pub const BUNDLE_DIR: &str = "pagefind";
@@ -39,36 +43,48 @@ const UNUSED: &[&str] = &[
     "pagefind-highlight.js",
 ];
 
-/// Elements of a page that are not searchable text.
-const EXCLUDE: &[&str] = &[".seg-en", ".seg-flag", ".anchor", ".visually-hidden"];
+/// What the index holds of one page: a Pagefind custom record made from
+/// the text of the page's article, so Pagefind does not parse HTML again.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Record {
+    /// Output path (`ru-RU/etw/a/index.html`).
+    pub path: String,
+    /// The page's `<html lang>`.
+    pub lang: String,
+    /// The first heading of the article, else the page's `<title>`.
+    pub title: String,
+    /// The article's text as Pagefind's parser would read it: sentences
+    /// of block elements closed with a full stop, headings weighted.
+    pub content: String,
+}
 
-/// Collects the pages written during a build, to be indexed at the end.
+/// Collects the search records of the pages written during a build, to be
+/// indexed at the end.
 #[derive(Default)]
 pub struct Collector {
-    pages: Mutex<Vec<(String, String)>>,
+    pages: Mutex<Vec<Record>>,
 }
 
 impl Collector {
-    /// Keeps page `path` (relative to the output root) with its HTML.
-    pub fn add(&self, path: &str, html: &str) {
+    pub fn add(&self, record: Record) {
         if let Ok(mut p) = self.pages.lock() {
-            p.push((path.to_string(), html.to_string()));
+            p.push(record);
         }
     }
 
-    pub fn into_pages(self) -> Vec<(String, String)> {
+    pub fn into_pages(self) -> Vec<Record> {
         let mut pages = self.pages.into_inner().unwrap_or_default();
         pages.sort();
         pages
     }
 }
 
-/// A sink that passes every write on and keeps a copy of the HTML pages
-/// that hold `data-pagefind-body`.
+/// A sink that passes every write on and keeps the search record of the
+/// HTML pages that hold `data-pagefind-body`.
 pub struct Collecting<'a> {
     pub inner: &'a dyn Sink,
     pub collector: Collector,
-    /// `[limits] indexed_bytes`: what is kept of a page's article.
+    /// `[limits] indexed_bytes`: what is kept of a page's article text.
     pub max_bytes: usize,
 }
 
@@ -76,9 +92,9 @@ impl Sink for Collecting<'_> {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
         if path.ends_with(".html")
             && let Ok(text) = std::str::from_utf8(bytes)
-            && let Some(doc) = slim(text, self.max_bytes)
+            && let Some(r) = record(path, text, self.max_bytes)
         {
-            self.collector.add(path, &doc);
+            self.collector.add(r);
         }
         self.inner.write(path, bytes)
     }
@@ -86,70 +102,10 @@ impl Sink for Collecting<'_> {
     fn copy(&self, from: &std::path::Path, path: &str) -> Result<()> {
         self.inner.copy(from, path)
     }
-}
 
-/// What Pagefind needs of a page: its language, title and article, without
-/// the hidden English originals. A third of the page's bytes, so indexing
-/// takes a third of the time. Of an article longer than `max_bytes`, the
-/// first `max_bytes` are kept (cut before a tag), so a huge page costs the
-/// index no more than that. `None` for pages that are not indexed.
-pub fn slim(html: &str, max_bytes: usize) -> Option<String> {
-    let body_at = html.find("data-pagefind-body")?;
-    let start = html[..body_at].rfind('<')?;
-    let end = html[start..].find("</article>")? + start + "</article>".len();
-    let lang_at = html.find("<html lang=\"")? + "<html lang=\"".len();
-    let lang = &html[lang_at..lang_at + html[lang_at..].find('"')?];
-    let title = match (html.find("<title>"), html.find("</title>")) {
-        (Some(a), Some(b)) if a < b => &html[a..b + "</title>".len()],
-        _ => "",
-    };
-    let mut out = String::with_capacity(end - start + 128);
-    out.push_str("<!DOCTYPE html><html lang=\"");
-    out.push_str(lang);
-    out.push_str("\"><head>");
-    out.push_str(title);
-    out.push_str("</head><body>");
-    let article = &html[start..end];
-    let mut rest = article;
-    const EN: &str = "<span class=\"seg-en\"";
-    while let Some(i) = rest.find(EN) {
-        out.push_str(&rest[..i]);
-        // Skip to the matching </span>, counting nested spans.
-        let mut depth = 0usize;
-        let mut j = i;
-        loop {
-            let open = rest[j + 1..].find("<span").map(|k| k + j + 1);
-            let close = rest[j..].find("</span>").map(|k| k + j);
-            match (open, close) {
-                (Some(o), Some(c)) if o < c => {
-                    depth += 1;
-                    j = o;
-                }
-                (_, Some(c)) => {
-                    if depth == 0 {
-                        j = c + "</span>".len();
-                        break;
-                    }
-                    depth -= 1;
-                    j = c + 1;
-                }
-                (_, None) => {
-                    j = rest.len();
-                    break;
-                }
-            }
-        }
-        rest = &rest[j..];
+    fn link(&self, from: &std::path::Path, path: &str) -> Result<()> {
+        self.inner.link(from, path)
     }
-    out.push_str(rest);
-    let body = out.find("<body>").map_or(0, |i| i + "<body>".len());
-    if out.len() - body > max_bytes {
-        let cut = crate::diag::floor_char_boundary(&out, body + max_bytes);
-        let cut = out[..cut].rfind('<').unwrap_or(cut).max(body);
-        out.truncate(cut);
-    }
-    out.push_str("</body></html>");
-    Some(out)
 }
 
 /// The URL Pagefind stores for a page at output `path` (`ru-RU/a/index.html`):
@@ -171,20 +127,25 @@ fn search_error(e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// Indexes the pages of one language; Pagefind's files for them.
-fn index_language(pages: Vec<(String, String)>, keep_index: bool) -> Result<Vec<SyntheticFile>> {
+/// Indexes the records of one language; Pagefind's files for them.
+fn index_language(pages: Vec<Record>, keep_index: bool) -> Result<Vec<SyntheticFile>> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(search_error)?;
     runtime.block_on(async {
-        let config = PagefindServiceConfig::builder()
-            .keep_index_url(keep_index)
-            .exclude_selectors(EXCLUDE.iter().map(|s| s.to_string()).collect())
-            .build();
+        let config = PagefindServiceConfig::builder().keep_index_url(keep_index).build();
         let mut index = PagefindIndex::new(Some(config)).map_err(search_error)?;
-        for (path, html) in pages {
+        for r in pages {
+            let meta = BTreeMap::from([("title".to_string(), r.title)]);
             index
-                .add_html_file(None, Some(page_url(&path, keep_index)), html)
+                .add_custom_record(
+                    page_url(&r.path, keep_index),
+                    r.content,
+                    r.lang.to_lowercase(),
+                    Some(meta),
+                    None,
+                    None,
+                )
                 .await
                 .map_err(search_error)?;
         }
@@ -197,57 +158,108 @@ fn language_of(path: &str) -> &str {
     path.split('/').next().unwrap_or("")
 }
 
-/// Indexes `pages` (output path, slim HTML from [`slim`]) and writes the
-/// search bundle into `sink` under `pagefind/`. Each language is indexed on
-/// its own thread — Pagefind indexes one page at a time — and the
-/// languages' entries are merged into one `pagefind-entry.json`. Returns
-/// the number of pages indexed.
-pub fn write_index(pages: Vec<(String, String)>, keep_index: bool, sink: &dyn Sink) -> Result<usize> {
-    let n = pages.len();
-    let mut groups: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
-    for (path, html) in pages {
-        groups
-            .entry(language_of(&path).to_string())
-            .or_default()
-            .push((path, html));
+/// What indexing one language wrote, kept by the incremental build cache
+/// so that a language none of whose pages changed is not indexed again.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LanguageIndex {
+    /// A hash of the language's records and of the index options.
+    pub hash: u128,
+    /// The bundle's files of the language (paths in the output).
+    pub files: Vec<String>,
+    /// The language's `pagefind-entry.json`.
+    pub entry: String,
+}
+
+/// A hash of the records of one language and the index options.
+fn records_hash(pages: &[Record], keep_index: bool) -> u128 {
+    use siphasher::sip128::Hasher128;
+    use std::hash::Hasher;
+    let mut h = siphasher::sip128::SipHasher13::new();
+    h.write(env!("CARGO_PKG_VERSION").as_bytes());
+    h.write_u8(keep_index as u8);
+    for r in pages {
+        for part in [&r.path, &r.lang, &r.title, &r.content] {
+            h.write_usize(part.len());
+            h.write(part.as_bytes());
+        }
+    }
+    h.finish128().as_u128()
+}
+
+/// Indexes `pages` (records from [`record`]) and writes the search bundle
+/// into `sink` under `pagefind/`. Each language is indexed on its own
+/// thread — Pagefind indexes one page at a time — and the languages'
+/// entries are merged into one `pagefind-entry.json`. A language whose
+/// records hash as in `previous` has its files linked from `old_out` (the
+/// previous output) instead. Returns what each language wrote.
+pub fn write_index(
+    pages: Vec<Record>,
+    keep_index: bool,
+    sink: &dyn Sink,
+    previous: &BTreeMap<String, LanguageIndex>,
+    old_out: Option<&std::path::Path>,
+) -> Result<BTreeMap<String, LanguageIndex>> {
+    let mut groups: BTreeMap<String, Vec<Record>> = BTreeMap::new();
+    for r in pages {
+        groups.entry(language_of(&r.path).to_string()).or_default().push(r);
+    }
+    let mut indexes: BTreeMap<String, LanguageIndex> = BTreeMap::new();
+    let mut jobs: Vec<(String, u128, Vec<Record>)> = Vec::new();
+    for (lang, records) in groups {
+        let hash = records_hash(&records, keep_index);
+        let reused = match (previous.get(&lang), old_out) {
+            (Some(old), Some(dir)) if old.hash == hash && old.files.iter().all(|f| dir.join(f).is_file()) => {
+                Some(old.clone())
+            }
+            _ => None,
+        };
+        match reused {
+            Some(old) => {
+                indexes.insert(lang, old);
+            }
+            None => jobs.push((lang, hash, records)),
+        }
     }
     // Threads of their own, not rayon's: Pagefind blocks on rayon inside
     // the runtime, and a rayon worker waiting there may be handed another
     // language, whose runtime would then start inside this one (a panic).
     // As many at a time as there are cores: each holds its language's index.
-    let jobs: Vec<Vec<(String, String)>> = groups.into_values().collect();
     let languages = jobs.len();
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len());
-    let queue = Mutex::new(jobs.into_iter().enumerate().collect::<Vec<_>>());
-    let done: Mutex<Vec<(usize, Result<Vec<SyntheticFile>>)>> = Mutex::new(Vec::new());
+    let queue = Mutex::new(jobs);
+    type Done = (String, u128, Result<Vec<SyntheticFile>>);
+    let done: Mutex<Vec<Done>> = Mutex::new(Vec::new());
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {
                 loop {
                     let next = queue.lock().ok().and_then(|mut q| q.pop());
-                    let Some((i, pages)) = next else { break };
+                    let Some((lang, hash, pages)) = next else { break };
                     let files =
                         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index_language(pages, keep_index)))
                             .unwrap_or_else(|_| Err(search_error("the search indexer failed")));
                     if let Ok(mut d) = done.lock() {
-                        d.push((i, files));
+                        d.push((lang, hash, files));
                     }
                 }
             });
         }
     });
-    let mut results = done.into_inner().unwrap_or_default();
+    let results = done.into_inner().unwrap_or_default();
     if results.len() != languages {
         return Err(search_error("the search indexer lost a language"));
     }
-    results.sort_by_key(|(i, _)| *i);
-    let results = results.into_iter().map(|(_, r)| r);
-    let mut entry: Option<serde_json::Value> = None;
-    let mut written = BTreeSet::new();
-    for files in results {
-        for f in files? {
+    let mut fresh: BTreeMap<String, Vec<SyntheticFile>> = BTreeMap::new();
+    for (lang, hash, files) in results {
+        let files = files?;
+        let mut index = LanguageIndex {
+            hash,
+            ..LanguageIndex::default()
+        };
+        let mut kept = Vec::new();
+        for f in files {
             // Paths come as `<bundle dir>/…`; keep what follows the bundle dir.
             let name = f.filename.to_string_lossy().replace('\\', "/");
             let rel = match name.find(&format!("{BUNDLE_DIR}/")) {
@@ -258,26 +270,53 @@ pub fn write_index(pages: Vec<(String, String)>, keep_index: bool, sink: &dyn Si
                 continue;
             }
             if rel == format!("{BUNDLE_DIR}/{ENTRY}") {
-                let part: serde_json::Value = serde_json::from_slice(&f.contents).map_err(search_error)?;
-                entry = Some(match entry.take() {
-                    None => part,
-                    Some(mut all) => {
-                        merge_languages(&mut all, &part);
-                        all
-                    }
-                });
+                index.entry = String::from_utf8_lossy(&f.contents).into_owned();
                 continue;
             }
-            if written.insert(rel.clone()) {
-                sink.write(&rel, &f.contents)?;
+            index.files.push(rel);
+            kept.push(f);
+        }
+        indexes.insert(lang.clone(), index);
+        fresh.insert(lang, kept);
+    }
+    // In language order, as a clean build writes them.
+    let mut entry: Option<serde_json::Value> = None;
+    let mut written = BTreeSet::new();
+    for (lang, index) in &indexes {
+        match fresh.remove(lang) {
+            Some(files) => {
+                for (rel, f) in index.files.iter().zip(files) {
+                    if written.insert(rel.clone()) {
+                        sink.write(rel, &f.contents)?;
+                    }
+                }
+            }
+            None => {
+                let dir = old_out.ok_or_else(|| search_error("no previous output"))?;
+                for rel in &index.files {
+                    if written.insert(rel.clone()) {
+                        sink.link(&dir.join(rel), rel)?;
+                    }
+                }
             }
         }
+        if index.entry.is_empty() {
+            continue;
+        }
+        let part: serde_json::Value = serde_json::from_str(&index.entry).map_err(search_error)?;
+        entry = Some(match entry.take() {
+            None => part,
+            Some(mut all) => {
+                merge_languages(&mut all, &part);
+                all
+            }
+        });
     }
     if let Some(entry) = entry {
         let bytes = serde_json::to_vec(&entry).map_err(search_error)?;
         sink.write(&format!("{BUNDLE_DIR}/{ENTRY}"), &bytes)?;
     }
-    Ok(n)
+    Ok(indexes)
 }
 
 /// The file that lists every language's index.
@@ -298,30 +337,6 @@ fn merge_languages(all: &mut serde_json::Value, part: &serde_json::Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slim_pages_keep_the_article_without_english_originals() {
-        let html = "<!DOCTYPE html>\n<html lang=\"cs-CZ\" dir=\"ltr\">\n<head><title>T | S</title></head><body><nav>x</nav>\
-            <article class=\"content\" data-pagefind-body>\n<p><span class=\"seg\">Ahoj<span class=\"seg-en\" lang=\"en-US\">Hello <span class=\"include-missing\">x</span> <code>c</code></span></span> svět</p>\n</article><footer>f</footer></body></html>";
-        assert_eq!(
-            slim(html, usize::MAX).unwrap(),
-            "<!DOCTYPE html><html lang=\"cs-CZ\"><head><title>T | S</title></head><body><article class=\"content\" data-pagefind-body>\n<p><span class=\"seg\">Ahoj</span> svět</p>\n</article></body></html>"
-        );
-        assert!(slim("<html lang=\"en\"><body>no article</body></html>", usize::MAX).is_none());
-    }
-
-    #[test]
-    fn slim_pages_keep_at_most_the_first_bytes_of_a_long_article() {
-        let html = format!(
-            "<html lang=\"cs-CZ\"><head><title>T</title></head><body><article data-pagefind-body>{}</article></body></html>",
-            "<p>Slovo slovo.</p>".repeat(1000)
-        );
-        let s = slim(&html, 100).unwrap();
-        let body = &s[s.find("<body>").unwrap() + 6..s.rfind("</body>").unwrap()];
-        assert!(body.len() <= 100, "{}", body.len());
-        assert!(body.ends_with("</p>"), "cut before a tag: {body}");
-        assert_eq!(slim(&html, usize::MAX).unwrap().matches("<p>").count(), 1000);
-    }
 
     #[test]
     fn entries_of_the_languages_are_merged() {

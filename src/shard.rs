@@ -92,9 +92,9 @@ struct Manifest {
     pages: Vec<PageSummary>,
     /// These pages' share of the status dashboard.
     status: SiteStatus,
-    /// `(output path, slimmed HTML)` of the pages to index, when the site
+    /// The search records of the pages to index, when the site
     /// has search.
-    search: Option<Vec<(String, String)>>,
+    search: Option<Vec<crate::search::Record>>,
 }
 
 /// `locdoc build --shard I/N`: the pages of one shard and its manifest,
@@ -156,7 +156,7 @@ pub fn merge(opts: &BuildOptions, parts: &[PathBuf]) -> Result<BuildReport> {
     let staging = Staging::new(&out)?;
     let mut summaries = Vec::new();
     let mut status = SiteStatus::default();
-    let mut search: Option<Vec<(String, String)>> = None;
+    let mut search: Option<Vec<crate::search::Record>> = None;
     for (dir, m) in manifests {
         link_tree(&dir, &staging)?;
         summaries.extend(m.pages);

@@ -378,6 +378,23 @@ impl Site {
         self.inventory.file(rel, locale).is_some()
     }
 
+    /// The files every page may depend on besides its own: the include
+    /// files of every locale and the toc.yml files (for the build cache:
+    /// any change to one re-renders every page).
+    pub fn include_paths(&self) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = self
+            .inventory
+            .includes
+            .iter()
+            .filter_map(|rel| self.inventory.pages.get(rel))
+            .flatten()
+            .map(|(_, p)| p.clone())
+            .chain(self.inventory.tocs.iter().map(|(_, _, p)| p.clone()))
+            .collect();
+        paths.sort();
+        paths
+    }
+
     /// What the include token `[!INCLUDE[name](path)]` of page `rel` shows
     /// in `locale`. An include file of the site (`[markdown] include_dirs`,
     /// or any Markdown file of the content) is the locale's own, aligned

@@ -284,6 +284,11 @@ fn check_replaceable(out: &Path) -> Result<()> {
 pub trait Sink: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<()>;
     fn copy(&self, from: &Path, path: &str) -> Result<()>;
+    /// Puts file `from` (a file of the previous output, unchanged) at
+    /// `path`: a hard link where the sink can make one, else a copy.
+    fn link(&self, from: &Path, path: &str) -> Result<()> {
+        self.copy(from, path)
+    }
 }
 
 impl Sink for Staging {
@@ -292,6 +297,9 @@ impl Sink for Staging {
     }
     fn copy(&self, from: &Path, path: &str) -> Result<()> {
         Staging::copy(self, from, path)
+    }
+    fn link(&self, from: &Path, path: &str) -> Result<()> {
+        Staging::link(self, from, path)
     }
 }
 

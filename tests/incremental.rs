@@ -1,0 +1,207 @@
+//! Incremental builds: a rebuild takes the pages whose inputs did not
+//! change from the previous output (hard links) and renders the others, and
+//! its output is byte for byte a clean build's, after every kind of edit.
+#![cfg(unix)]
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use common::{PAGE, SampleSite};
+use locdoc::build::{BuildOptions, build};
+
+/// Every file under `dir` with its bytes, by `/`-separated path.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// The inode of every file under `dir`: a file taken from the previous
+/// output keeps its inode (it is a hard link), a written one gets a new one.
+fn inodes(dir: &Path) -> BTreeMap<String, u64> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            (rel, e.metadata().unwrap().ino())
+        })
+        .collect()
+}
+
+/// A sample site with more pages: copies of the event page under other
+/// names, in English and Czech.
+fn site() -> SampleSite {
+    let s = SampleSite::new();
+    for n in 1..=3 {
+        for locale in ["en-US", "cs-CZ"] {
+            let text = s.read(&format!("content/{locale}/{PAGE}.md"));
+            s.write(&format!("content/{locale}/events/copy-{n}.md"), &text);
+        }
+    }
+    s
+}
+
+fn build_into(s: &SampleSite, out: &Path, no_cache: bool) {
+    build(&BuildOptions {
+        root: s.root().to_path_buf(),
+        out: Some(out.to_path_buf()),
+        no_cache,
+        ..Default::default()
+    })
+    .unwrap();
+}
+
+/// Rebuilds `out` incrementally, builds a clean copy beside it, asserts
+/// both are byte-identical and returns the files the rebuild wrote anew
+/// (the others were linked from the previous output).
+fn rebuild_and_compare(s: &SampleSite, out: &Path) -> Vec<String> {
+    let before = inodes(out);
+    build_into(s, out, false);
+    let clean: PathBuf = out.with_file_name("clean");
+    build_into(s, &clean, true);
+    let (a, b) = (tree(out), tree(&clean));
+    let differ: Vec<&String> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).collect();
+    assert!(differ.is_empty(), "incremental and clean builds differ: {differ:?}");
+    std::fs::remove_dir_all(&clean).unwrap();
+    inodes(out)
+        .into_iter()
+        .filter(|(rel, ino)| before.get(rel) != Some(ino))
+        .map(|(rel, _)| rel)
+        .collect()
+}
+
+/// Asserts every page of the output was written anew.
+fn assert_every_page(out: &Path, written: &[String]) {
+    let all: Vec<String> = inodes(out).into_keys().collect();
+    assert!(pages(&all).len() >= 8, "{all:?}");
+    assert_eq!(pages(written), pages(&all));
+}
+
+fn pages(written: &[String]) -> Vec<&str> {
+    written
+        .iter()
+        .filter(|p| p.contains("/events/") && p.ends_with("index.html"))
+        .map(String::as_str)
+        .collect()
+}
+
+#[test]
+fn an_unchanged_rebuild_renders_no_page_and_matches_a_clean_build() {
+    let s = site();
+    let out = s.path("out/site");
+    build_into(&s, &out, false);
+    let written = rebuild_and_compare(&s, &out);
+    assert!(pages(&written).is_empty(), "pages written again: {:?}", pages(&written));
+    // No language's search index changed: its files are linked, not rewritten.
+    let index: Vec<&String> = written.iter().filter(|p| p.ends_with(".pf_index")).collect();
+    assert!(index.is_empty(), "search index written again: {index:?}");
+}
+
+#[test]
+fn a_one_page_edit_renders_that_page_only() {
+    let s = site();
+    let out = s.path("out/site");
+    build_into(&s, &out, false);
+    s.edit("content/cs-CZ/events/copy-2.md", |t| {
+        t.replacen("</span>", " upraveno</span>", 1)
+    });
+    let written = rebuild_and_compare(&s, &out);
+    assert_eq!(pages(&written), ["cs-CZ/events/copy-2/index.html"]);
+    // Only the Czech search index is made again.
+    assert!(
+        written.iter().any(|p| p.contains("cs-cz") && p.ends_with(".pf_meta")),
+        "{written:?}"
+    );
+    assert!(
+        !written.iter().any(|p| p.contains("en-us") && p.ends_with(".pf_meta")),
+        "{written:?}"
+    );
+}
+
+#[test]
+fn an_english_edit_renders_every_page_again() {
+    let s = site();
+    let out = s.path("out/site");
+    build_into(&s, &out, false);
+    s.edit(&format!("content/en-US/{PAGE}.md"), |t| {
+        t.replacen("\n\n", "\n\nA new sentence.\n\n", 1)
+    });
+    let written = rebuild_and_compare(&s, &out);
+    assert_every_page(&out, &written);
+}
+
+#[test]
+fn a_template_change_renders_every_page_again() {
+    let s = site();
+    let out = s.path("out/site");
+    build_into(&s, &out, false);
+    s.edit("templates/base.html", |t| {
+        t.replacen("</body>", "<!-- changed --></body>", 1)
+    });
+    let written = rebuild_and_compare(&s, &out);
+    assert_every_page(&out, &written);
+}
+
+#[test]
+fn a_config_or_ui_string_change_renders_every_page_again() {
+    let s = site();
+    let out = s.path("out/site");
+    build_into(&s, &out, false);
+    s.edit("site.toml", |t| t.replacen("title = \"", "title = \"New ", 1));
+    let written = rebuild_and_compare(&s, &out);
+    assert_every_page(&out, &written);
+    let ftl = std::fs::read_dir(s.path("locales/cs-CZ"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let rel = ftl.strip_prefix(s.root()).unwrap().to_string_lossy().into_owned();
+    s.edit(&rel, |t| format!("{t}\nlocdoc-test-extra = x\n"));
+    let written = rebuild_and_compare(&s, &out);
+    assert_every_page(&out, &written);
+}
+
+#[test]
+fn a_deleted_or_added_page_matches_a_clean_build() {
+    let s = site();
+    let out = s.path("out/site");
+    build_into(&s, &out, false);
+    std::fs::remove_file(s.path("content/cs-CZ/events/copy-3.md")).unwrap();
+    rebuild_and_compare(&s, &out);
+    assert!(!out.join("cs-CZ/events/copy-3/index.html").exists());
+    let text = s.read(&format!("content/cs-CZ/{PAGE}.md"));
+    s.write("content/cs-CZ/events/copy-3.md", &text);
+    rebuild_and_compare(&s, &out);
+    assert!(out.join("cs-CZ/events/copy-3/index.html").is_file());
+}
+
+#[test]
+fn a_lost_output_or_cache_means_a_clean_build() {
+    let s = site();
+    let out = s.path("out/site");
+    build_into(&s, &out, false);
+    // The cache without its output.
+    std::fs::remove_dir_all(&out).unwrap();
+    build_into(&s, &out, false);
+    assert!(out.join("cs-CZ/events/copy-1/index.html").is_file());
+    // The output without its cache: every page written again.
+    std::fs::remove_dir_all(s.path(".locdoc-cache")).unwrap();
+    let written = rebuild_and_compare(&s, &out);
+    assert_every_page(&out, &written);
+    // --no-cache leaves no cache behind.
+    std::fs::remove_dir_all(s.path(".locdoc-cache")).unwrap();
+    build_into(&s, &out, true);
+    assert!(!s.path(".locdoc-cache").exists());
+}
