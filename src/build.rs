@@ -445,7 +445,7 @@ fn render_pages_with(
                         o.reused_status.push(entry.status.clone());
                         o.reused_records.extend(entry.record.clone());
                         if let Some(i) = inc {
-                            i.keep(path, entry);
+                            i.keep(path, *entry);
                         }
                         continue;
                     }

@@ -755,7 +755,7 @@ pub fn main() -> ExitCode {
             // clap refuses --shard with --merge.
             let built = match &args.shard {
                 Some(shard) => locdoc::shard::build_shard(&opts, shard),
-                None if args.merge.is_empty() => with_progress(args.common.quiet, opts, |o| build(o)),
+                None if args.merge.is_empty() => with_progress(args.common.quiet, opts, build),
                 None => locdoc::shard::merge(&opts, &args.merge),
             };
             match built {

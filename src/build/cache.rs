@@ -264,7 +264,11 @@ impl Incremental {
 /// What to do with one page.
 pub enum Lookup {
     /// Link `file` of the previous output to `path`; `entry` is the page.
-    Reuse { path: String, file: PathBuf, entry: Entry },
+    Reuse {
+        path: String,
+        file: PathBuf,
+        entry: Box<Entry>,
+    },
     /// Render it, and keep it under this key (none: do not keep it).
     Render(Option<Key>),
 }
@@ -292,7 +296,7 @@ pub fn lookup(inc: &Incremental, renderer: &crate::render::Renderer, rel: &str, 
             Lookup::Reuse {
                 path,
                 file,
-                entry: entry.clone(),
+                entry: Box::new(entry.clone()),
             }
         }
         None => Lookup::Render(Some(key)),
