@@ -350,8 +350,9 @@ fn a_page_that_panics_is_an_error_of_that_page_not_a_crash() {
     let rel = format!("content/cs-CZ/{PAGE}.md");
     site.edit(&rel, |t| t.replace(">Popis<", ">Popis test-panic-marker<"));
     assert_eq!(site.run(&["build"]).status.code(), Some(0));
+    // (Without the cache: the unchanged page would be reused, not read.)
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_locdoc"))
-        .args(["build"])
+        .args(["build", "--no-cache"])
         .current_dir(site.root())
         .env("NO_COLOR", "1")
         .env("LOCDOC_TEST_PANIC", "test-panic-marker")

@@ -76,7 +76,8 @@ fn every_module_uses_only_the_modules_above_it_in_lib_rs() {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
-        if !rel.ends_with(".rs") || ["lib.rs", "main.rs", "cli.rs"].contains(&rel.as_str()) {
+        // The binary (main.rs, cli.rs and cli/) sits on top of the library.
+        if !rel.ends_with(".rs") || ["lib.rs", "main.rs", "cli.rs"].contains(&rel.as_str()) || rel.starts_with("cli/") {
             continue;
         }
         files += 1;
