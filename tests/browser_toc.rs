@@ -10,64 +10,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-
 use common::browser::{click, driver, session, until, wait_js};
+use common::files::serve;
 use fantoccini::{Client, Locator};
 use serde_json::json;
-
-/// Serves `root` over HTTP/1.0 on 127.0.0.1 until the test process ends.
-fn serve(root: PathBuf) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || respond(&root, stream));
-        }
-    });
-    port
-}
-
-fn respond(root: &Path, mut stream: TcpStream) {
-    let mut line = String::new();
-    let mut reader = BufReader::new(&stream);
-    if reader.read_line(&mut line).is_err() {
-        return;
-    }
-    let mut h = String::new();
-    while reader.read_line(&mut h).is_ok_and(|n| n > 2) {
-        h.clear();
-    }
-    let path = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    let mut file = root.to_path_buf();
-    for seg in path.split('/').filter(|s| !s.is_empty() && *s != "..") {
-        file.push(seg);
-    }
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    let kind = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css",
-        "js" => "text/javascript",
-        _ => "application/octet-stream",
-    };
-    let (status, body) = match std::fs::read(&file) {
-        Ok(b) => ("200 OK", b),
-        Err(_) => ("404 Not Found", b"not found".to_vec()),
-    };
-    let head = format!(
-        "HTTP/1.0 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
-}
+use std::path::PathBuf;
 
 /// The sidebar's state: whether the tree is folded, loaded, the current
 /// entry's text, and whether every ancestor `<details>` of it is open.

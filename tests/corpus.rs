@@ -301,7 +301,8 @@ fn independent(content: &std::path::Path, locale: &str) -> Independent {
     let not_numbers =
         Regex::new(r"(?i)%\s*\d+|\{\d+[^}]*\}|`[^`]*`|\]\([^)]*\)|<xref:[^>]*>|\[!INCLUDE\[[^\]]*\]\([^)]*\)\]")
             .unwrap();
-    let digits = Regex::new(r"\d+").unwrap();
+    // A number with thousands separators (`1,000`, `1 000`) is one number.
+    let digits = Regex::new(r"\d{1,3}(?:[,.\u{a0} ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?").unwrap();
     let norm = |s: &str| {
         s.replace('\u{a0}', " ")
             .split_whitespace()
@@ -320,7 +321,7 @@ fn independent(content: &std::path::Path, locale: &str) -> Independent {
         multiset(
             digits
                 .find_iter(&not_numbers.replace_all(s, " "))
-                .map(|m| m.as_str().to_string())
+                .map(|m| m.as_str().replace([',', '.', '\u{a0}', ' '], ""))
                 .collect(),
         )
     };
@@ -362,7 +363,11 @@ fn independent(content: &std::path::Path, locale: &str) -> Independent {
             if phs(t) != phs(lk) {
                 out.placeholder += 1;
             }
-            if nums(t) != nums(lk) {
+            // A number of the English the translation lost (extra digits,
+            // e.g. for number words, are no finding; the digits of a
+            // damaged placeholder are the placeholder rule's).
+            let (tn, en) = (nums(t), nums(lk));
+            if phs(t) == phs(lk) && en.iter().any(|(n, k)| tn.get(n).copied().unwrap_or(0) < *k) {
                 out.number += 1;
             }
             if !en_body.contains(&norm(lk)) {

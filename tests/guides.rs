@@ -105,7 +105,7 @@ fn no_docfx_token_is_left_raw_in_any_page() {
     );
     // Snippets not in the site are marked notes, in the page's language.
     let page =
-        &site.pages["cs-CZ/docs/framework/wcf/feature-details/how-to-lock-down-endpoints-in-the-enterprise/index.html"];
+        &site.pages["cs-CZ/docs/framework/wcf/feature-details/how-to-create-a-basic-wcf-web-http-service/index.html"];
     let notes: Vec<String> = page
         .select(&common::sitecheck::sel(".code-missing"))
         .map(|e| common::sitecheck::text(&e))

@@ -252,7 +252,8 @@ pub(super) fn page(
             }
             edits.extend(groups.into_iter().map(|(at, s)| (at..at, s)));
         }
-        if edits.is_empty() && tr.is_some() {
+        // Nothing to write: no page is created for units left empty.
+        if edits.is_empty() {
             report.unchanged += counts.1;
             return Ok(None);
         }

@@ -417,7 +417,15 @@ fn flush(text: &str, acc: &mut Acc, containers: &[BlockKind], doc: &mut SourceDo
     }
     let mut a = std::mem::take(acc);
     let kind = containers.last().copied().unwrap_or(BlockKind::Other);
-    let range = a.pieces[0].start..a.pieces[a.pieces.len() - 1].end;
+    let mut range = a.pieces[0].start..a.pieces[a.pieces.len() - 1].end;
+    // A block that starts with a backslash escape (`\<add> Element`) starts
+    // at the backslash, or a replacement would leave it behind.
+    if range.start > 0
+        && text.as_bytes()[range.start - 1] == b'\\'
+        && text[range.start..].starts_with(|c: char| c.is_ascii_punctuation())
+    {
+        range.start -= 1;
+    }
 
     // Include and other DocFX tokens are atomic, and their text is not
     // translatable.
@@ -567,6 +575,14 @@ mod tests {
         let s = PAGE.find("item **two**").unwrap();
         let r = b.expand(s..s + "item **tw".len());
         assert_eq!(&PAGE[r], "item **two**");
+    }
+
+    #[test]
+    fn a_block_starting_with_an_escape_starts_at_its_backslash() {
+        let page = "# \\<add> Element for \\<x>\n";
+        let d = parse(page, 0);
+        assert_eq!(&page[d.blocks[0].range.clone()], "\\<add> Element for \\<x>");
+        assert_eq!(d.blocks[0].norm.text, "<add> Element for <x>");
     }
 
     #[test]
