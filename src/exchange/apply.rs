@@ -263,8 +263,12 @@ pub(super) fn page(
         // The page must read back with every old segment (less those merged)
         // and every new one, and no new span problem.
         let display = crate::diag::display_path(&site.root, &path);
-        let page = crate::load::parse_page(display, new_text.clone().into_bytes(), locale, rel)
-            .map_err(|d| fail(d.message))?;
+        let parse = if site.is_include(rel) {
+            crate::load::parse_include
+        } else {
+            crate::load::parse_page
+        };
+        let page = parse(display, new_text.clone().into_bytes(), locale, rel).map_err(|d| fail(d.message))?;
         let re = sxs::parse_with(&page.src, page.body_start, &site.config.limits);
         if re.segments.len() != sxs.segments.len() + inserted - deleted || re.diagnostics.len() > diags_of(&tr) {
             let why = re

@@ -241,6 +241,11 @@ pub fn parse_page(display: String, bytes: Vec<u8>, locale: usize, rel: &str) -> 
     parse_page_with(display, bytes, locale, rel, &Limits::default())
 }
 
+/// [`parse_page`] for an include file, whose front matter is optional.
+pub fn parse_include(display: String, bytes: Vec<u8>, locale: usize, rel: &str) -> Result<Page, Diagnostic> {
+    parse_text(display, bytes, locale, rel, &Limits::default(), false)
+}
+
 /// Parses a page from its bytes; a page over the file size or line length
 /// of `limits` is refused.
 pub fn parse_page_with(
