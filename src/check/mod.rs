@@ -63,6 +63,24 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding of `diag` that names no segment or unit: `english` is what
+    /// the baseline compares.
+    pub(crate) fn of_page(rule: Rule, diag: Diagnostic, locale: &str, page: &str, english: String) -> Finding {
+        Finding {
+            rule,
+            diag,
+            locale: locale.to_string(),
+            page: page.to_string(),
+            segment_id: None,
+            english: Some(english),
+            translation: None,
+            related: None,
+            segment: None,
+            unit: None,
+            omitted: 0,
+        }
+    }
+
     pub fn severity(&self) -> Severity {
         self.diag.severity
     }
@@ -299,22 +317,11 @@ pub fn assemble(
     let source_code = &site.config.locales[0].code;
     for d in site.errors.iter().filter(|d| error_included(d)) {
         let rule = Rule::of(Rule::FrontMatter, d);
-        findings.push(Finding {
-            rule,
-            diag: Diagnostic {
-                code: rule.code(),
-                ..d.clone()
-            },
-            locale: source_code.clone(),
-            page: String::new(),
-            segment_id: None,
-            english: Some(d.message.clone()),
-            translation: None,
-            related: None,
-            segment: None,
-            unit: None,
-            omitted: 0,
-        });
+        let diag = Diagnostic {
+            code: rule.code(),
+            ..d.clone()
+        };
+        findings.push(Finding::of_page(rule, diag, source_code, "", d.message.clone()));
     }
     // Their warnings (a missing title among them, as in `build`).
     // The toc.yml files: the English one's findings, and those of the
@@ -325,19 +332,8 @@ pub fn assemble(
         .iter()
         .filter(|(l, d)| (*l == 0 || locales.contains(l)) && error_included(d))
     {
-        findings.push(Finding {
-            rule: Rule::Toc,
-            diag: d.clone(),
-            locale: site.config.locales[*l].code.clone(),
-            page: String::new(),
-            segment_id: None,
-            english: Some(d.message.clone()),
-            translation: None,
-            related: None,
-            segment: None,
-            unit: None,
-            omitted: 0,
-        });
+        let code = &site.config.locales[*l].code;
+        findings.push(Finding::of_page(Rule::Toc, d.clone(), code, "", d.message.clone()));
     }
     for (rel, src) in site.sources.iter().filter(|(rel, _)| source_included(rel)) {
         for w in &src.page.warnings {

@@ -14,23 +14,12 @@ use crate::segment::sxs::SxsDoc;
 use crate::site::{Site, Source, Translation};
 
 pub(super) fn from_diag(rule: Rule, d: &Diagnostic, locale: &str, rel: &str) -> Finding {
-    Finding {
-        rule,
-        diag: Diagnostic {
-            severity: rule.default_severity(),
-            code: rule.code(),
-            ..d.clone()
-        },
-        locale: locale.to_string(),
-        page: rel.to_string(),
-        segment_id: None,
-        english: Some(strip_ids(&d.message)),
-        translation: None,
-        related: None,
-        segment: None,
-        unit: None,
-        omitted: 0,
-    }
+    let diag = Diagnostic {
+        severity: rule.default_severity(),
+        code: rule.code(),
+        ..d.clone()
+    };
+    Finding::of_page(rule, diag, locale, rel, strip_ids(&d.message))
 }
 
 /// A message without segment IDs, so a baseline entry survives renumbering.
