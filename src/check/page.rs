@@ -119,27 +119,16 @@ pub fn missing_page(site: &Site, rel: &str, locale: usize) -> Option<PageResult>
     let src = site.sources.get(rel)?;
     let counts = crate::align::align(&src.page.src.text, &src.doc, "", &SxsDoc::default()).counts();
     let expected = format!("content/{code}/{rel}");
-    let f = Finding {
-        rule: Rule::Missing,
-        diag: Diagnostic::new(
-            Rule::Missing.default_severity(),
-            Rule::Missing.code(),
-            format!("this page has no {code} translation"),
-        )
-        .at(src.page.src.location(0))
-        .help(format!(
-            "create {expected}: the translation tool's side-by-side output for this page goes there"
-        )),
-        locale: code.clone(),
-        page: rel.to_string(),
-        segment_id: None,
-        english: Some(format!("page {rel}")),
-        translation: None,
-        related: None,
-        segment: None,
-        unit: None,
-        omitted: 0,
-    };
+    let diag = Diagnostic::new(
+        Rule::Missing.default_severity(),
+        Rule::Missing.code(),
+        format!("this page has no {code} translation"),
+    )
+    .at(src.page.src.location(0))
+    .help(format!(
+        "create {expected}: the translation tool's side-by-side output for this page goes there"
+    ));
+    let f = Finding::of_page(Rule::Missing, diag, code, rel, format!("page {rel}"));
     Some(PageResult {
         present: false,
         whole: false,
@@ -270,28 +259,18 @@ impl PageChecker<'_> {
             return;
         }
         let (Some(src), Some(al)) = (src, &tr.alignment) else {
-            self.out.push(Finding {
-                rule: Rule::Orphaned,
-                diag: Diagnostic::new(
-                    Rule::Orphaned.default_severity(),
-                    Rule::Orphaned.code(),
-                    format!("this translation has no {} source page", site.config.source_locale),
-                )
-                .at(page.src.location(0))
-                .help(format!(
-                    "delete it if the page was removed, or add content/{}/{rel}",
-                    site.config.source_locale
-                )),
-                locale: code.to_string(),
-                page: rel.to_string(),
-                segment_id: None,
-                english: Some(format!("page {rel}")),
-                translation: None,
-                related: None,
-                segment: None,
-                unit: None,
-                omitted: 0,
-            });
+            let diag = Diagnostic::new(
+                Rule::Orphaned.default_severity(),
+                Rule::Orphaned.code(),
+                format!("this translation has no {} source page", site.config.source_locale),
+            )
+            .at(page.src.location(0))
+            .help(format!(
+                "delete it if the page was removed, or add content/{}/{rel}",
+                site.config.source_locale
+            ));
+            self.out
+                .push(Finding::of_page(Rule::Orphaned, diag, code, rel, format!("page {rel}")));
             return;
         };
         let en = src.page.src.text.as_str();
