@@ -31,6 +31,24 @@ impl Renderer<'_> {
         format!("{}/{}", self.site.config.locales[locale].code, self.index.dirs.contents)
     }
 
+    /// The start of a branch entry: its link, then the `<details>` of its
+    /// children. The link stays outside the `<summary>` (a link inside a
+    /// summary is a control inside a control, axe's `nested-interactive`);
+    /// the summary is the disclosure toggle beside it, named for screen
+    /// readers by the entry's name.
+    fn branch_open(&self, node: usize, locale: usize, link: &str, id: &str, open: &str) -> String {
+        let (name, fallback) = self.toc().name(node, locale);
+        let lang = if fallback {
+            format!(" lang=\"{}\"", self.site.config.locales[0].code)
+        } else {
+            String::new()
+        };
+        format!(
+            "<li class=\"toc-branch\"{id}>{link}<details{open}><summary><span class=\"visually-hidden\"{lang}>{}</span></summary>",
+            markdown::esc_text(name)
+        )
+    }
+
     /// `<a>` (or `<span>`) for `node` in `locale`, from folder `out_dir`;
     /// `current` marks the page being shown.
     fn toc_link(&self, node: usize, locale: usize, out_dir: &str, current: bool) -> String {
@@ -117,7 +135,7 @@ impl Renderer<'_> {
             let children = &self.toc().nodes[n].children;
             let link = self.toc_link(n, locale, out_dir, on_path && depth == last);
             if on_path && !children.is_empty() {
-                out.push_str(&format!("<li><details open><summary>{link}</summary>"));
+                out.push_str(&self.branch_open(n, locale, &link, "", " open"));
                 self.branch(children, chain, depth + 1, locale, out_dir, contents, out);
                 out.push_str("</details></li>");
             } else if children.is_empty() {
@@ -151,7 +169,9 @@ impl Renderer<'_> {
                 out.push_str(&format!("<li id=\"t{n}\">{link}</li>"));
             } else {
                 let open = if depth == 0 || node.expanded { " open" } else { "" };
-                out.push_str(&format!("<li id=\"t{n}\"><details{open}><summary>{link}</summary><ol>"));
+                let id = format!(" id=\"t{n}\"");
+                out.push_str(&self.branch_open(n, locale, &link, &id, open));
+                out.push_str("<ol>");
                 stack.push((n, depth, true));
                 stack.extend(node.children.iter().rev().map(|&c| (c, depth + 1, false)));
             }
@@ -228,3 +248,4 @@ impl Renderer<'_> {
         Some((at(prev), at(next)))
     }
 }
+

@@ -38,8 +38,8 @@
         if (e.tagName === "DETAILS") e.open = true;
       }
       // A branch page: its own children open too.
-      var own = current.closest("summary");
-      if (own && own.parentElement) own.parentElement.open = true;
+      var own = current.nextElementSibling;
+      if (own && own.tagName === "DETAILS") own.open = true;
     }
     tree.setAttribute("data-loaded", "");
     branch.parentNode.replaceChild(tree, branch);
