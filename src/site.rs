@@ -408,11 +408,15 @@ impl Site {
             None => join_rel(parent_dir(rel), path),
         };
         let found = target.filter(|t| self.inventory.pages.contains_key(t)).and_then(|t| {
-            let mut cache = self.includes.lock().ok()?;
-            cache
-                .entry((locale, t.clone()))
-                .or_insert_with(|| self.resolve_include(locale, &t).map(Arc::new))
-                .clone()
+            let key = (locale, t);
+            if let Some(hit) = self.includes.lock().ok()?.get(&key) {
+                return hit.clone();
+            }
+            // Resolved without the lock (it reads and aligns a file), so
+            // pages on other threads are not held up; if two resolve the
+            // same include at once, the first one stored is kept.
+            let resolved = self.resolve_include(locale, &key.1).map(Arc::new);
+            self.includes.lock().ok()?.entry(key).or_insert(resolved).clone()
         });
         found.or_else(|| {
             self.config.includes.get(name).map(|text| {

@@ -135,6 +135,35 @@ impl LocaleSummary {
     pub fn below_min_coverage(&self) -> bool {
         self.min_coverage.is_some_and(|m| self.units.coverage_floor() < m)
     }
+
+    /// An empty summary for each translated locale of `locales`, with its
+    /// coverage minimum from `[check]`.
+    pub fn per_locale(site: &Site, locales: &[usize]) -> BTreeMap<usize, LocaleSummary> {
+        let cfg = &site.config;
+        let summary = |l: usize| {
+            let locale = cfg.locales[l].code.clone();
+            let min_coverage = cfg.check.min_coverage.for_locale(&locale);
+            LocaleSummary {
+                locale,
+                min_coverage,
+                ..LocaleSummary::default()
+            }
+        };
+        locales.iter().filter(|&&l| l != 0).map(|&l| (l, summary(l))).collect()
+    }
+
+    /// Adds one page's result to the totals (the findings are counted by
+    /// the caller, after its own filtering). `check`, `build` and the
+    /// dashboard all count through here, so their figures agree.
+    pub fn count_page(&mut self, r: &PageResult) {
+        if r.present {
+            self.pages += 1;
+        } else {
+            self.pages_missing += 1;
+        }
+        self.pages_whole += usize::from(r.whole);
+        self.units.add(&r.counts);
+    }
 }
 
 /// What `check` found.
@@ -283,33 +312,12 @@ pub fn assemble(
     error_included: &dyn Fn(&Diagnostic) -> bool,
 ) -> CheckReport {
     let cfg = &site.config.check;
-    let mut summaries: BTreeMap<usize, LocaleSummary> = locales
-        .iter()
-        .filter(|&&l| l != 0)
-        .map(|&l| {
-            let code = site.config.locales[l].code.clone();
-            let min = cfg.min_coverage.for_locale(&code);
-            (
-                l,
-                LocaleSummary {
-                    locale: code,
-                    min_coverage: min,
-                    ..LocaleSummary::default()
-                },
-            )
-        })
-        .collect();
+    let mut summaries = LocaleSummary::per_locale(site, locales);
     let mut findings = Vec::new();
     for (l, rel, r) in pages {
         let s = summaries.entry(l).or_default();
         s.checked.push(rel);
-        if r.present {
-            s.pages += 1;
-        } else {
-            s.pages_missing += 1;
-        }
-        s.pages_whole += usize::from(r.whole);
-        s.units.add(&r.counts);
+        s.count_page(&r);
         findings.extend(r.findings);
     }
 

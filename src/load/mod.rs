@@ -185,6 +185,16 @@ impl Page {
     }
 }
 
+/// The title of a page whose front matter has none: its file name without
+/// `.md` (`etw/4031-event.md` → `4031-event`).
+pub fn fallback_title(rel: &str) -> String {
+    rel.rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .trim_end_matches(".md")
+        .to_string()
+}
+
 /// Reads and parses one page. A problem with the file is a content error
 /// naming file, line and column; a file larger than `[limits] file_size` is
 /// refused before it is read.

@@ -65,32 +65,13 @@ impl SiteStatus {
         checks: impl IntoIterator<Item = (usize, &'c PageResult)>,
     ) -> SiteStatus {
         let cfg = &site.config;
-        let mut summaries: BTreeMap<usize, LocaleSummary> = locales
-            .iter()
-            .filter(|&&l| l != 0)
-            .map(|&l| {
-                let code = cfg.locales[l].code.clone();
-                let min_coverage = cfg.check.min_coverage.for_locale(&code);
-                let s = LocaleSummary {
-                    locale: code,
-                    min_coverage,
-                    ..LocaleSummary::default()
-                };
-                (l, s)
-            })
-            .collect();
+        let mut summaries = LocaleSummary::per_locale(site, locales);
         let mut per_page: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
         for (l, r) in checks {
             let Some(s) = summaries.get_mut(&l) else {
                 continue;
             };
-            if r.present {
-                s.pages += 1;
-            } else {
-                s.pages_missing += 1;
-            }
-            s.pages_whole += usize::from(r.whole);
-            s.units.add(&r.counts);
+            s.count_page(r);
             for f in r.findings.iter().filter(|f| !crate::check::allowed_away(cfg, f.rule)) {
                 *s.findings.entry(f.rule).or_default() += 1;
                 if !f.page.is_empty() {

@@ -64,7 +64,7 @@ impl Renderer<'_> {
                 .front
                 .title
                 .clone()
-                .unwrap_or_else(|| rel.trim_end_matches(".md").to_string()),
+                .unwrap_or_else(|| crate::load::fallback_title(rel)),
         };
         // The page's own description, else its first paragraph in its
         // language; never the English description.
@@ -306,13 +306,7 @@ struct RenderedParts<'a> {
 pub(super) fn page_title(src: &Source, tr: Option<&crate::load::FrontMatter>, rel: &str) -> String {
     tr.and_then(|f| f.title.clone())
         .or_else(|| src.page.front.title.clone())
-        .unwrap_or_else(|| {
-            rel.rsplit('/')
-                .next()
-                .unwrap_or(rel)
-                .trim_end_matches(".md")
-                .to_string()
-        })
+        .unwrap_or_else(|| crate::load::fallback_title(rel))
 }
 
 /// Heading anchors of a Markdown text, as the source parser makes them.

@@ -172,13 +172,7 @@ impl Builder<'_> {
         self.sources
             .get(rel)
             .and_then(|s| s.page.front.title.clone())
-            .unwrap_or_else(|| {
-                rel.rsplit('/')
-                    .next()
-                    .unwrap_or(rel)
-                    .trim_end_matches(".md")
-                    .to_string()
-            })
+            .unwrap_or_else(|| crate::load::fallback_title(rel))
     }
 
     fn add(&mut self, parent: Option<usize>, target: Target, name: String, expanded: bool) -> usize {
