@@ -62,14 +62,21 @@ fn line_prefix(md: &str, at: usize) -> &str {
     &md[md[..at].rfind('\n').map_or(0, |i| i + 1)..at]
 }
 
-/// Puts sentinel `s` (its line's `prefix` already written) in a paragraph
-/// of its own: blank lines, in the same container, before and after it.
-fn own_paragraph(out: &mut String, prefix: &str, s: &str) {
+/// Writes `sentinel` into `out`: with `blocks`, in a paragraph of its own
+/// (blank lines, in the same container as its line's `prefix`, already
+/// written, before and after it) and recorded there to be unwrapped after
+/// rendering; without, inline where it stands.
+fn place(out: &mut String, sentinel: String, blocks: Option<&mut Vec<String>>, prefix: &str) {
+    let Some(blocks) = blocks else {
+        out.push_str(&sentinel);
+        return;
+    };
     out.push('\n');
     out.push_str(prefix);
-    out.push_str(s);
+    out.push_str(&sentinel);
     out.push('\n');
     out.push_str(prefix.trim_end());
+    blocks.push(sentinel);
 }
 
 /// Replaces include tokens in `md` by sentinels whose fills are the
@@ -143,12 +150,8 @@ pub(super) fn replace_includes(
             }
         };
         let sentinel = fills.add(html, plain);
-        if block && let Some(b) = blocks.as_mut() {
-            b.push(sentinel.clone());
-            own_paragraph(&mut out, line_prefix(md, inc.range.start), &sentinel);
-        } else {
-            out.push_str(&sentinel);
-        }
+        let blocks = blocks.as_deref_mut().filter(|_| block);
+        place(&mut out, sentinel, blocks, line_prefix(md, inc.range.start));
         pos = inc.range.end;
     }
     out.push_str(&md[pos..]);
@@ -188,12 +191,7 @@ pub(super) fn replace_tokens(md: &str, ctx: &RenderCtx, fills: &mut Fills, pendi
         let prefix = line_prefix(md, t.range.start);
         let mut block = |html: String, plain: String, out: &mut String| {
             let s = fills.add(html, plain);
-            if alone {
-                pending.blocks.push(s.clone());
-                own_paragraph(out, prefix, &s);
-            } else {
-                out.push_str(&s);
-            }
+            place(out, s, alone.then_some(&mut pending.blocks), prefix);
         };
         match t.kind {
             Kind::Code { lang, path } => {
