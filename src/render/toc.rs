@@ -248,4 +248,3 @@ impl Renderer<'_> {
         Some((at(prev), at(next)))
     }
 }
-
