@@ -86,11 +86,43 @@ fn lcs_len(a: &[u32], b: &[u32]) -> usize {
         .sum()
 }
 
-/// The words of `text`: its runs of letters and digits. White space,
-/// punctuation and Markdown syntax are no words (`**❌ AVOID**` is `avoid`,
-/// a URL is the words of its path).
+/// The words of `text`: its runs of letters and digits outside link
+/// destinations. White space, punctuation, Markdown syntax and URLs are no
+/// words (`**❌ AVOID**` is `avoid`; a link whose URL moved is the same
+/// text).
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    let mut depth = 0usize;
+    let mut prev = ' ';
+    // Bytes inside `](…)` (with nested parentheses) are blanked out.
+    let mut hidden: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' if depth > 0 => depth += 1,
+            '(' if prev == ']' => {
+                depth = 1;
+                start = i;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    hidden.push((start, i + 1));
+                }
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    let mut k = 0;
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter(move |w| {
+            let at = w.as_ptr() as usize - text.as_ptr() as usize;
+            while k < hidden.len() && hidden[k].1 <= at {
+                k += 1;
+            }
+            !(k < hidden.len() && hidden[k].0 <= at)
+        })
 }
 
 /// Texts cut into [`words`], each word a number, so a text compared with
@@ -129,6 +161,13 @@ mod tests {
         let old = "go to the **browse** tab.";
         assert!(sim(old, "using the api analyzer") < STALE_SIMILARITY);
         assert!(sim("go to the **browse** tab and pick it.", old) >= STALE_SIMILARITY);
+        // Nor is a link's URL (etw/dynamically-enabling-analytic-tracing.md).
+        assert!(
+            sim(
+                "for more information, see [logman create trace](https://docs.microsoft.com/previous-versions/windows/it-pro/windows-server-2008-r2-and-2008/cc788036(v=ws.10)).",
+                "for more information, see [logman create trace](https://go.microsoft.com/fwlink/?linkid=165426)."
+            ) == 1.0
+        );
         // Markup is no word (cs-CZ customize-struct-marshaling.md).
         assert!(
             sim(

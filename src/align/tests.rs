@@ -412,3 +412,24 @@ fn a_link_wrapped_list_item_aligns_beside_a_heading_of_the_same_text() {
     assert_eq!(f.units()[0].0, "Conditional matching based on a valid captured group");
     assert_eq!(f.al.units[0].range.start, en.find("Conditional").unwrap());
 }
+
+/// pt-BR net-standard.md (guides corpus): a list item that is one link, its
+/// English changed since; the stale translation fills the link text and
+/// the link stays.
+#[test]
+fn a_stale_link_wrapped_list_item_keeps_its_link() {
+    let en = "- [.NET Standard Versions](https://github.com/dotnet/standard/blob/master/docs/versions.md)\n";
+    let page = format!(
+        "- [{}](https://github.com/dotnet/standard/blob/master/docs/versions.md)\n",
+        seg(246, ".NET Standard versões (origem)", ".NET Standard versions (source)")
+    );
+    let f = run(en, &page);
+    assert_eq!(
+        f.units(),
+        vec![(
+            ".NET Standard Versions",
+            Status::Stale,
+            vec![".NET Standard versões (origem)"]
+        )]
+    );
+}
