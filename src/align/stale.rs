@@ -143,6 +143,48 @@ impl Words {
     }
 }
 
+/// Pairs unplaced lookups with gaps from `pairs` of (similarity, lookup,
+/// gap), each at least [`STALE_SIMILARITY`]: best pairs first, each gap to
+/// one lookup and each lookup to one gap (`claimed` holds the gaps' lookups
+/// so far). A lookup whose gap is taken joins it only when `joined` says
+/// the gap's lookups and it together are more like the gap than those
+/// alone (two old sentences that the English made one); the rest are
+/// returned, to be orphaned.
+pub(super) fn pair_up(
+    mut pairs: Vec<(f32, usize, usize)>,
+    claimed: &mut [Vec<usize>],
+    mut joined: impl FnMut(&[usize], usize, usize) -> bool,
+) -> Vec<usize> {
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut done: rustc_hash::FxHashSet<usize> = Default::default();
+    let mut seen: rustc_hash::FxHashSet<usize> = Default::default();
+    let mut left: Vec<(usize, usize)> = Vec::new();
+    for &(_, s, k) in &pairs {
+        if done.contains(&s) {
+            continue;
+        }
+        if claimed[k].is_empty() {
+            claimed[k].push(s);
+            done.insert(s);
+        } else if seen.insert(s) {
+            left.push((s, k));
+        }
+    }
+    let mut orphans = Vec::new();
+    for (s, k) in left {
+        if done.contains(&s) {
+            continue;
+        }
+        if joined(&claimed[k], s, k) {
+            claimed[k].push(s);
+            claimed[k].sort_unstable();
+        } else {
+            orphans.push(s);
+        }
+    }
+    orphans
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,46 +253,4 @@ mod tests {
             }
         }
     }
-}
-
-/// Pairs unplaced lookups with gaps from `pairs` of (similarity, lookup,
-/// gap), each at least [`STALE_SIMILARITY`]: best pairs first, each gap to
-/// one lookup and each lookup to one gap (`claimed` holds the gaps' lookups
-/// so far). A lookup whose gap is taken joins it only when `joined` says
-/// the gap's lookups and it together are more like the gap than those
-/// alone (two old sentences that the English made one); the rest are
-/// returned, to be orphaned.
-pub(super) fn pair_up(
-    mut pairs: Vec<(f32, usize, usize)>,
-    claimed: &mut [Vec<usize>],
-    mut joined: impl FnMut(&[usize], usize, usize) -> bool,
-) -> Vec<usize> {
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut done: rustc_hash::FxHashSet<usize> = Default::default();
-    let mut seen: rustc_hash::FxHashSet<usize> = Default::default();
-    let mut left: Vec<(usize, usize)> = Vec::new();
-    for &(_, s, k) in &pairs {
-        if done.contains(&s) {
-            continue;
-        }
-        if claimed[k].is_empty() {
-            claimed[k].push(s);
-            done.insert(s);
-        } else if seen.insert(s) {
-            left.push((s, k));
-        }
-    }
-    let mut orphans = Vec::new();
-    for (s, k) in left {
-        if done.contains(&s) {
-            continue;
-        }
-        if joined(&claimed[k], s, k) {
-            claimed[k].push(s);
-            claimed[k].sort_unstable();
-        } else {
-            orphans.push(s);
-        }
-    }
-    orphans
 }
