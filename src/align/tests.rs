@@ -433,3 +433,19 @@ fn a_stale_link_wrapped_list_item_keeps_its_link() {
         )]
     );
 }
+
+/// The ETW index pages (and gen_site's): a link over its description after
+/// a hard line break are two lines, not one sentence; a stale description
+/// leaves the link translated.
+#[test]
+fn a_hard_line_break_ends_a_unit() {
+    let en = " [Event Tracing Overview](overview.md)  \n Discusses how event tracing works.\n";
+    let page = format!(
+        " [{}](overview.md)  \n {}\n",
+        seg(107, "Přehled trasování událostí", "Event Tracing Overview"),
+        seg(108, "Popisuje, jak trasování funguje.", "Discusses how event always tracing works.")
+    );
+    let f = run(en, &page);
+    let s: Vec<Status> = f.units().into_iter().map(|u| u.1).collect();
+    assert_eq!(s, vec![Status::Translated, Status::Stale], "{:?}", f.units());
+}

@@ -27,12 +27,18 @@ fn ends_sentence(left: &str) -> bool {
 /// True when the pieces `left` and `right` of `block` (in this order, apart
 /// by syntax and white space only) are parts of one sentence: `left` does
 /// not end one, and no code, HTML or include token stands between them
-/// (translation tools cut segments there).
+/// (translation tools cut segments there), nor a hard line break.
 fn one_sentence(src: &str, block: &Block, left: &Range<usize>, right: &Range<usize>) -> bool {
     if ends_sentence(&src[left.clone()]) {
         return false;
     }
     let between = left.end..right.start;
+    // A hard line break ends a line of its own (`[Overview](o.md)  ` over
+    // its description, on ETW index pages).
+    let gap = &src[between.clone()];
+    if gap.contains("  \n") || gap.contains("\\\n") || gap.contains(" \r\n") {
+        return false;
+    }
     !block.constructs.iter().any(|c| {
         c.inner.is_none()
             && between.start <= c.outer.start
