@@ -32,7 +32,7 @@ pub(super) fn uncovered(src: &str, doc: &SourceDoc, units: &[Unit]) -> Vec<(usiz
         for r in raw {
             for piece in block.split(r) {
                 for sentence in sentences(src, block, piece) {
-                    let t = link_text(block, block.trim(src, sentence));
+                    let t = block.trim(src, sentence);
                     if !t.is_empty() && block.has_text(src, &t) {
                         out.push((b, t));
                     }
@@ -41,19 +41,6 @@ pub(super) fn uncovered(src: &str, doc: &SourceDoc, units: &[Unit]) -> Vec<(usiz
         }
     }
     out
-}
-
-/// A piece that is one whole link (or emphasis) is its text: a
-/// translation shown there keeps the link (`- [Text](#anchor)`).
-fn link_text(block: &Block, r: Range<usize>) -> Range<usize> {
-    let at = block.constructs.partition_point(|c| c.outer.start < r.start);
-    block.constructs[at..]
-        .iter()
-        .take_while(|c| c.outer.start == r.start)
-        .find(|c| c.outer == r)
-        .and_then(|c| c.inner.clone())
-        .filter(|i| !i.is_empty())
-        .unwrap_or(r)
 }
 
 /// Splits a piece of top-level text after `.`, `!` or `?` followed by

@@ -413,27 +413,6 @@ fn a_link_wrapped_list_item_aligns_beside_a_heading_of_the_same_text() {
     assert_eq!(f.al.units[0].range.start, en.find("Conditional").unwrap());
 }
 
-/// pt-BR net-standard.md (guides corpus): a list item that is one link, its
-/// English changed since; the stale translation fills the link text and
-/// the link stays.
-#[test]
-fn a_stale_link_wrapped_list_item_keeps_its_link() {
-    let en = "- [.NET Standard Versions](https://github.com/dotnet/standard/blob/master/docs/versions.md)\n";
-    let page = format!(
-        "- [{}](https://github.com/dotnet/standard/blob/master/docs/versions.md)\n",
-        seg(246, ".NET Standard versões (origem)", ".NET Standard versions (source)")
-    );
-    let f = run(en, &page);
-    assert_eq!(
-        f.units(),
-        vec![(
-            ".NET Standard Versions",
-            Status::Stale,
-            vec![".NET Standard versões (origem)"]
-        )]
-    );
-}
-
 /// The ETW index pages (and gen_site's): a link over its description after
 /// a hard line break are two lines, not one sentence; a stale description
 /// leaves the link translated.
@@ -443,7 +422,11 @@ fn a_hard_line_break_ends_a_unit() {
     let page = format!(
         " [{}](overview.md)  \n {}\n",
         seg(107, "Přehled trasování událostí", "Event Tracing Overview"),
-        seg(108, "Popisuje, jak trasování funguje.", "Discusses how event always tracing works.")
+        seg(
+            108,
+            "Popisuje, jak trasování funguje.",
+            "Discusses how event always tracing works."
+        )
     );
     let f = run(en, &page);
     let s: Vec<Status> = f.units().into_iter().map(|u| u.1).collect();
