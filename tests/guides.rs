@@ -57,6 +57,24 @@ fn include_files_are_not_pages_and_every_page_builds() {
         "no load errors (include files have no front matter to demand)"
     );
     assert!(site.is_include("includes/regex.md"));
+    // A link in English text shown in a translation (a missing or stale
+    // unit, an English include) is reported where that English is, not
+    // at 1:1 of the translation (issue 13: 4,000 such warnings pointed
+    // there).
+    let at_start: Vec<String> = report
+        .warnings
+        .iter()
+        .filter(|d| d.code == "broken-link" || d.code == "include")
+        .filter_map(|d| d.location.as_ref())
+        .filter(|l| l.line == 1 && l.column == 1)
+        .map(|l| l.file.clone())
+        .collect();
+    assert!(
+        at_start.is_empty(),
+        "{} at 1:1, first: {:?}",
+        at_start.len(),
+        at_start.first()
+    );
 }
 
 #[test]

@@ -49,7 +49,7 @@ impl Renderer<'_> {
             title,
             counts: None,
             event,
-            warnings: render_warnings(self.site, 0, &rctx, &src.page.src),
+            warnings: render_warnings(self.site, 0, &rctx, &src.page.src, None),
         })
     }
 
@@ -123,7 +123,7 @@ impl Renderer<'_> {
             status: status.as_ref(),
         };
         let html = self.finish("page.html", ctx, body, &parts)?;
-        let mut warnings = render_warnings(self.site, locale, &rctx, &tr.page.src);
+        let mut warnings = render_warnings(self.site, locale, &rctx, &tr.page.src, src.map(|s| &s.page.src));
         if src.is_none() {
             warnings.push(
                 Diagnostic::warning(
@@ -322,12 +322,16 @@ fn heading_ids_of(md: &str) -> Vec<String> {
 
 /// Where a warning about `needle` points: its first place in the page
 /// (`found`), else in the include it came from (the English include for
-/// English text, the locale's own otherwise), else the page's start.
+/// English text, the locale's own otherwise), else in the English page
+/// (`english`: English text shown in a translation for a missing or
+/// stale unit), else the page's start.
+#[allow(clippy::too_many_arguments)]
 fn place(
     site: &crate::site::Site,
     locale: usize,
     rctx: &RenderCtx,
     file: &crate::diag::SourceText,
+    english: Option<&crate::diag::SourceText>,
     needle: &str,
     found: Option<usize>,
     d: Diagnostic,
@@ -348,6 +352,11 @@ fn place(
             return d.at_offset(&page.src, off, needle.len());
         }
     }
+    if let Some(en) = english
+        && let Some(off) = en.text.find(needle)
+    {
+        return d.at_offset(en, off, needle.len());
+    }
     d.at(file.location(0))
 }
 
@@ -356,6 +365,7 @@ fn render_warnings(
     locale: usize,
     rctx: &RenderCtx,
     file: &crate::diag::SourceText,
+    english: Option<&crate::diag::SourceText>,
 ) -> Vec<Diagnostic> {
     let links = rctx.broken_links.borrow();
     let includes = rctx.missing_includes.borrow();
@@ -367,7 +377,16 @@ fn render_warnings(
             format!("include `{name}` ({path}) includes itself or nests more than 8 deep; its name is shown instead"),
         )
         .help("break the cycle: an include must not include itself, directly or through others");
-        out.push(place(site, locale, rctx, file, path, file.text.find(path.as_str()), d));
+        out.push(place(
+            site,
+            locale,
+            rctx,
+            file,
+            english,
+            path,
+            file.text.find(path.as_str()),
+            d,
+        ));
     }
     if rctx.too_deep.get() {
         out.push(
@@ -395,7 +414,7 @@ fn render_warnings(
     // include it came from, else at the file.
     let mut places = needles.iter().zip(found);
     let mut at = |d: Diagnostic| match places.next() {
-        Some((needle, found)) => place(site, locale, rctx, file, needle, found, d),
+        Some((needle, found)) => place(site, locale, rctx, file, english, needle, found, d),
         None => d.at(file.location(0)),
     };
     for l in links.iter() {
