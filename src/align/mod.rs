@@ -23,6 +23,7 @@ mod occurrences;
 mod stale;
 #[cfg(test)]
 mod tests;
+mod whole;
 
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -279,7 +280,12 @@ pub fn align_with(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc, cache: &
     let mut units = merge_overlapping(units);
 
     // 6. Source text no segment covers, cut into sentences.
-    let gaps = uncovered(src, doc, &units);
+    let mut gaps = uncovered(src, doc, &units);
+    // A unit never shares a sentence with missing text: such placements
+    // are undone, and the whole sentence is left to the stale matching.
+    for s in whole::unsplice(src, &doc.blocks, &mut units, &mut gaps) {
+        placed[s] = None;
+    }
 
     // 7. Unplaced lookups may be stale versions of a gap between the same
     // neighbours.
@@ -329,19 +335,34 @@ pub fn align_with(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc, cache: &
                 .filter(|&k| gaps[k].1.end <= hi)
                 .collect();
             let run = run_start..i;
+            let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
             for (j, s) in run.clone().enumerate() {
                 let lookup = lookups[s].to_lowercase();
                 let lookup_words = words.of(&lookup);
-                let best = stale_candidates(&window, j, run.len())
-                    .iter()
-                    .map(|&k| (k, similarity((&lookup, &lookup_words), (&gap_texts[k], &gap_words[k]))))
-                    .filter(|(_, sim)| *sim >= STALE_SIMILARITY)
-                    .max_by(|a, b| a.1.total_cmp(&b.1));
-                match best {
-                    Some((k, _)) => claimed[k].push(s),
-                    None => orphans.push(s),
+                let mut any = false;
+                for &k in stale_candidates(&window, j, run.len()) {
+                    let sim = similarity((&lookup, &lookup_words), (&gap_texts[k], &gap_words[k]));
+                    if sim >= STALE_SIMILARITY {
+                        pairs.push((sim, s, k));
+                        any = true;
+                    }
+                }
+                if !any {
+                    orphans.push(s);
                 }
             }
+            let mut joined = |with: &[usize], s: usize, k: usize| {
+                let alone: Vec<&str> = with.iter().map(|&w| lookups[w].as_str()).collect();
+                let mut both: Vec<usize> = with.to_vec();
+                both.push(s);
+                both.sort_unstable();
+                let both: Vec<&str> = both.iter().map(|&w| lookups[w].as_str()).collect();
+                let (alone, both) = (alone.join(" ").to_lowercase(), both.join(" ").to_lowercase());
+                let (wa, wb) = (words.of(&alone), words.of(&both));
+                similarity((&both, &wb), (&gap_texts[k], &gap_words[k]))
+                    > similarity((&alone, &wa), (&gap_texts[k], &gap_words[k]))
+            };
+            orphans.extend(stale::pair_up(pairs, &mut claimed, &mut joined));
         }
     }
     for (k, (block, range)) in gaps.into_iter().enumerate() {
@@ -359,6 +380,7 @@ pub fn align_with(src: &str, doc: &SourceDoc, page: &str, sxs: &SxsDoc, cache: &
     }
     units.sort_by_key(|u| u.range.start);
 
+    orphans.sort_unstable();
     let mut unit_of = vec![None; n];
     for (k, u) in units.iter().enumerate() {
         for &s in &u.segments {

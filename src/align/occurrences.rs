@@ -29,13 +29,24 @@ pub(super) fn occurrences(doc: &SourceDoc, needles: &[&str]) -> Vec<(String, Vec
     let mut inner: Vec<&str> = Vec::new();
     for &needle in needles {
         match doc.by_text.get(needle) {
-            Some(blocks) => out.push((
-                needle.to_string(),
-                blocks
+            Some(blocks) => {
+                let mut hits: Vec<Hit> = blocks
                     .iter()
                     .map(|&b| doc.joined_starts[b]..doc.joined_starts[b] + needle.len())
-                    .collect(),
-            )),
+                    .collect();
+                // The same text as the whole text of a link that is a
+                // whole block (`- [Text](#anchor)` beside `## Text`).
+                if let Some(links) = doc.by_link_text.get(needle) {
+                    for &b in links {
+                        let s = doc.joined_starts[b];
+                        if let Some(i) = doc.joined[s..].find(needle) {
+                            hits.push(s + i..s + i + needle.len());
+                        }
+                    }
+                    hits.sort_by_key(|h| h.start);
+                }
+                out.push((needle.to_string(), hits));
+            }
             None => inner.push(needle),
         }
     }

@@ -22,10 +22,12 @@ pub(super) fn stale_candidates(window: &[usize], j: usize, lookups: usize) -> &[
     &window[center.saturating_sub(BAND)..(center + BAND + 1).min(window.len())]
 }
 
-/// How alike two texts are, 0–1: the share of words (and the spaces
-/// between them) they have in common, in order — a word diff's ratio, as
-/// `similar::TextDiff::from_words(a, b).ratio()` gives it (tested). Each text comes
-/// with its words from [`Words::of`]; callers lower-case both.
+/// How alike two texts are, 0–1: the share of words they have in common,
+/// in order — a word diff's ratio, as `similar::TextDiff::from_slices` gives
+/// it for the texts' [`words`] (tested). White space is no word: counted as one,
+/// "Go to the **Browse** tab." and "Using the API Analyzer" would be half
+/// alike. Each text comes with its words from [`Words::of`]; callers
+/// lower-case both.
 pub fn similarity((a, a_words): (&str, &[u32]), (b, b_words): (&str, &[u32])) -> f32 {
     if a == b {
         return 1.0;
@@ -84,9 +86,47 @@ fn lcs_len(a: &[u32], b: &[u32]) -> usize {
         .sum()
 }
 
-/// Texts cut into words and the runs of white space between them (as
-/// `similar` cuts them), each word a number, so a text compared with many
-/// others is cut once and compared as numbers.
+/// The words of `text`: its runs of letters and digits outside link
+/// destinations. White space, punctuation, Markdown syntax and URLs are no
+/// words (`**❌ AVOID**` is `avoid`; a link whose URL moved is the same
+/// text).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0usize;
+    let mut prev = ' ';
+    // Bytes inside `](…)` (with nested parentheses) are blanked out.
+    let mut hidden: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' if depth > 0 => depth += 1,
+            '(' if prev == ']' => {
+                depth = 1;
+                start = i;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    hidden.push((start, i + 1));
+                }
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    let mut k = 0;
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter(move |w| {
+            let at = w.as_ptr() as usize - text.as_ptr() as usize;
+            while k < hidden.len() && hidden[k].1 <= at {
+                k += 1;
+            }
+            !(k < hidden.len() && hidden[k].0 <= at)
+        })
+}
+
+/// Texts cut into [`words`], each word a number, so a text compared with
+/// many others is cut once and compared as numbers.
 #[derive(Default)]
 pub struct Words {
     ids: FxHashMap<String, u32>,
@@ -94,21 +134,7 @@ pub struct Words {
 
 impl Words {
     pub fn of(&mut self, text: &str) -> Vec<u32> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        let mut space = None;
-        for (i, c) in text.char_indices() {
-            let is_space = c.is_whitespace();
-            if space.is_some_and(|s| s != is_space) {
-                out.push(self.id(&text[start..i]));
-                start = i;
-            }
-            space = Some(is_space);
-        }
-        if start < text.len() {
-            out.push(self.id(&text[start..]));
-        }
-        out
+        words(text).map(|w| self.id(w)).collect()
     }
 
     fn id(&mut self, word: &str) -> u32 {
@@ -117,9 +143,81 @@ impl Words {
     }
 }
 
+/// Pairs unplaced lookups with gaps from `pairs` of (similarity, lookup,
+/// gap), each at least [`STALE_SIMILARITY`]: best pairs first, each gap to
+/// one lookup and each lookup to one gap (`claimed` holds the gaps' lookups
+/// so far). A lookup whose gap is taken joins it only when `joined` says
+/// the gap's lookups and it together are more like the gap than those
+/// alone (two old sentences that the English made one); the rest are
+/// returned, to be orphaned.
+pub(super) fn pair_up(
+    mut pairs: Vec<(f32, usize, usize)>,
+    claimed: &mut [Vec<usize>],
+    mut joined: impl FnMut(&[usize], usize, usize) -> bool,
+) -> Vec<usize> {
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut done: rustc_hash::FxHashSet<usize> = Default::default();
+    let mut seen: rustc_hash::FxHashSet<usize> = Default::default();
+    let mut left: Vec<(usize, usize)> = Vec::new();
+    for &(_, s, k) in &pairs {
+        if done.contains(&s) {
+            continue;
+        }
+        if claimed[k].is_empty() {
+            claimed[k].push(s);
+            done.insert(s);
+        } else if seen.insert(s) {
+            left.push((s, k));
+        }
+    }
+    let mut orphans = Vec::new();
+    for (s, k) in left {
+        if done.contains(&s) {
+            continue;
+        }
+        if joined(&claimed[k], s, k) {
+            claimed[k].push(s);
+            claimed[k].sort_unstable();
+        } else {
+            orphans.push(s);
+        }
+    }
+    orphans
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sim(a: &str, b: &str) -> f32 {
+        let mut words = Words::default();
+        let (wa, wb) = (words.of(a), words.of(b));
+        similarity((a, &wa), (b, &wb))
+    }
+
+    /// Issue 13's example: counted with white space, the spaces and "the"
+    /// made these half alike, and the translation of the one a stale
+    /// translation of the other.
+    #[test]
+    fn unrelated_texts_sharing_only_spaces_are_not_alike() {
+        let old = "go to the **browse** tab.";
+        assert!(sim(old, "using the api analyzer") < STALE_SIMILARITY);
+        assert!(sim("go to the **browse** tab and pick it.", old) >= STALE_SIMILARITY);
+        // Nor is a link's URL (etw/dynamically-enabling-analytic-tracing.md).
+        assert!(
+            sim(
+                "for more information, see [logman create trace](https://docs.microsoft.com/previous-versions/windows/it-pro/windows-server-2008-r2-and-2008/cc788036(v=ws.10)).",
+                "for more information, see [logman create trace](https://go.microsoft.com/fwlink/?linkid=165426)."
+            ) == 1.0
+        );
+        // Markup is no word (cs-CZ customize-struct-marshaling.md).
+        assert!(
+            sim(
+                "❌ avoid using `layoutkind.explicit` when marshaling structures on non-windows platforms if you need to target runtimes before .net core 3.0.",
+                "**❌ avoid** using `layoutkind.explicit` when marshaling structures on non-windows platforms."
+            ) >= STALE_SIMILARITY
+        );
+    }
 
     #[test]
     fn similarity_of_words_is_the_word_diff_ratio() {
@@ -148,7 +246,8 @@ mod tests {
                 let want = if a == b || 2 * a.len().min(b.len()) < (a.len() + b.len()) / 2 {
                     similarity((a, &wa), (b, &wb))
                 } else {
-                    similar::TextDiff::from_words(a, b).ratio()
+                    let (sa, sb): (Vec<&str>, Vec<&str>) = (super::words(a).collect(), super::words(b).collect());
+                    similar::TextDiff::from_slices(&sa, &sb).ratio()
                 };
                 assert_eq!(similarity((a, &wa), (b, &wb)), want, "{a:?} / {b:?}");
             }

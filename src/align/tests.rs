@@ -274,3 +274,161 @@ fn duplicated_segment_is_orphaned() {
     assert_eq!(f.al.counts().translated, 1);
     assert_eq!(f.al.orphans, vec![1]);
 }
+
+/// cs-CZ whats-new-in-dotnet-standard.md (guides corpus): the English
+/// added "The" before a translated sentence. Placed inside the sentence,
+/// the page read "The Standard .NET je určen…"; now the sentence is the
+/// stale translation, whole.
+#[test]
+fn a_lookup_inside_a_sentence_makes_it_stale_never_half_english() {
+    let en = "The .NET Standard is a formal specification. The .NET Standard is targeted at library developers. A library can be used anywhere.\n";
+    let page = format!(
+        "{} {} {}",
+        seg(
+            104,
+            "Standard .NET je formální specifikace.",
+            "The .NET Standard is a formal specification."
+        ),
+        seg(
+            105,
+            "Standard .NET je určen pro vývojáře knihoven.",
+            ".NET Standard is targeted at library developers."
+        ),
+        seg(106, "Knihovnu lze použít kdekoli.", "A library can be used anywhere.")
+    );
+    let f = run(en, &page);
+    assert_eq!(
+        f.units(),
+        vec![
+            (
+                "The .NET Standard is a formal specification.",
+                Status::Translated,
+                vec!["Standard .NET je formální specifikace."]
+            ),
+            (
+                "The .NET Standard is targeted at library developers.",
+                Status::Stale,
+                vec!["Standard .NET je určen pro vývojáře knihoven."]
+            ),
+            (
+                "A library can be used anywhere.",
+                Status::Translated,
+                vec!["Knihovnu lze použít kdekoli."]
+            ),
+        ]
+    );
+}
+
+/// A heading matched on part of its text is its translation (stale) or
+/// its English, never "To 创建…".
+#[test]
+fn a_heading_matched_in_part_is_whole() {
+    let f = run(
+        "## To create a Web-hosted workflow service\n",
+        &format!(
+            "## {}",
+            seg(1, "创建 Web 承载的工作流服务", "create a Web-hosted workflow service")
+        ),
+    );
+    assert_eq!(
+        f.units(),
+        vec![(
+            "To create a Web-hosted workflow service",
+            Status::Stale,
+            vec!["创建 Web 承载的工作流服务"]
+        )]
+    );
+    // Too little in common: the English, whole, and the segment orphaned.
+    let f = run(
+        "## Windows Communication Foundation samples\n",
+        &format!("## {}", seg(1, "WCF", "Windows")),
+    );
+    assert_eq!(
+        f.units(),
+        vec![("Windows Communication Foundation samples", Status::Missing, vec![])]
+    );
+    assert_eq!(f.al.orphans, vec![0]);
+}
+
+/// zh-CN net-standard.md (guides corpus): two old sentences whose English
+/// is gone were both taken as stale versions of one unrelated sentence
+/// between the same neighbours.
+#[test]
+fn an_english_unit_takes_one_clearly_similar_old_lookup() {
+    let en = "The motivation behind the .NET Standard is establishing greater uniformity in the .NET ecosystem. End.\n";
+    let page = format!(
+        "{} {} {} {}",
+        seg(
+            105,
+            "动机。",
+            "The motivation behind .NET Standard was to establish greater uniformity in the .NET ecosystem."
+        ),
+        seg(
+            106,
+            "但是 .NET 5 不同。",
+            "However, .NET 5 adopts a different approach to establishing uniformity."
+        ),
+        seg(
+            107,
+            "有关详细信息。",
+            "For more information, see [.NET 5 and .NET Standard](#net-5-and-net-standard) later in this article."
+        ),
+        seg(108, "结束。", "End.")
+    );
+    let f = run(en, &page);
+    let u = f.units();
+    assert_eq!(u[0].1, Status::Stale);
+    assert_eq!(u[0].2, vec!["动机。"]);
+    assert_eq!(f.al.orphans, vec![1, 2]);
+}
+
+/// cs-CZ alternation-constructs-in-regular-expressions.md (guides corpus):
+/// the same text is a heading and, earlier, a list item that is one link;
+/// the list item's segment fills the list item, link kept.
+#[test]
+fn a_link_wrapped_list_item_aligns_beside_a_heading_of_the_same_text() {
+    let en = "- [Conditional matching based on a valid captured group](#Conditional_Group)\n\n## Conditional matching based on a valid captured group\n";
+    let page = format!(
+        "- [{}](#Conditional_Group)\n\n## {}\n",
+        seg(
+            108,
+            "Podmíněné párování založené na platné zachycené skupině",
+            "Conditional matching based on a valid captured group"
+        ),
+        seg(
+            154,
+            "Podmíněné párování založené na platné zachycené skupině",
+            "Conditional matching based on a valid captured group"
+        )
+    );
+    let f = run(en, &page);
+    let c = f.al.counts();
+    assert_eq!(
+        (c.translated, c.stale, c.missing, c.orphaned),
+        (2, 0, 0, 0),
+        "{:?}",
+        f.units()
+    );
+    assert_eq!(f.units()[0].0, "Conditional matching based on a valid captured group");
+    assert_eq!(f.al.units[0].range.start, en.find("Conditional").unwrap());
+}
+
+/// The ETW index pages (and gen_site's): a link over its description after
+/// a hard line break are two lines, not one sentence; a stale description
+/// leaves the link translated.
+#[test]
+fn a_hard_line_break_ends_a_unit() {
+    let en = " [Event Tracing Overview](overview.md)  \n Discusses how event tracing works.\n";
+    let page = format!(
+        " [{}](overview.md)  \n {}\n",
+        seg(107, "Přehled trasování událostí", "Event Tracing Overview"),
+        seg(
+            108,
+            "Popisuje, jak trasování funguje.",
+            "Discusses how event always tracing works."
+        )
+    );
+    let f = run(en, &page);
+    let s: Vec<Status> = f.units().into_iter().map(|u| u.1).collect();
+    assert_eq!(s, vec![Status::Translated, Status::Stale], "{:?}", f.units());
+}

@@ -8,6 +8,7 @@
 //! - [`rules`]: what is compared inside a segment.
 //! - [`baseline`]: known findings that should not fail CI.
 
+mod anchors;
 pub mod baseline;
 mod capped;
 mod page;

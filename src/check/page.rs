@@ -341,6 +341,7 @@ impl PageChecker<'_> {
             }
             for &s in &u.segments {
                 self.segment(s, u.status, &finding, &en_loc, u.range.start);
+                self.anchors(s, &finding, &en_loc, u.range.start);
             }
         }
         for &s in &al.orphans {
@@ -481,6 +482,43 @@ impl PageChecker<'_> {
                 format!(
                     "keep the English's **bold**, *italic*, `code` and [links]: \"{}\"",
                     normalize(en_md)
+                ),
+            );
+            f.related = Some(en_loc(en_offset));
+            self.out.push(f);
+        }
+    }
+}
+
+impl PageChecker<'_> {
+    /// `anchor`: links of segment `s` to fragments the English page lacks.
+    fn anchors(
+        &mut self,
+        s: usize,
+        finding: &dyn Fn(Rule, Option<usize>, usize, usize, String, String) -> Finding,
+        en_loc: &dyn Fn(usize) -> Location,
+        en_offset: usize,
+    ) {
+        let seg = &self.tr.sxs.segments[s];
+        let md = seg.text(&self.tr.page.src.text);
+        for d in super::anchors::dangling(self.site, &self.tr.page.rel, md) {
+            if !self.out.room(Rule::Anchor) {
+                return;
+            }
+            let whose = if d.page == self.tr.page.rel {
+                "this page's English".to_string()
+            } else {
+                format!("the English of {}", d.page)
+            };
+            let mut f = finding(
+                Rule::Anchor,
+                Some(s),
+                seg.text.start + d.range.start,
+                d.range.len(),
+                format!("link to `#{}`, which {whose} has no heading or anchor for", d.fragment),
+                format!(
+                    "link to the anchor the English has now (its segment: \"{}\")",
+                    normalize(seg.lookup(&self.tr.page.src.text))
                 ),
             );
             f.related = Some(en_loc(en_offset));

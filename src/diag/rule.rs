@@ -28,10 +28,11 @@ pub enum Rule {
     Title,
     HeadingSkip,
     Toc,
+    Anchor,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 15] = [
+    pub const ALL: [Rule; 16] = [
         Rule::Missing,
         Rule::Stale,
         Rule::Orphaned,
@@ -47,6 +48,7 @@ impl Rule {
         Rule::Title,
         Rule::HeadingSkip,
         Rule::Toc,
+        Rule::Anchor,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -66,6 +68,7 @@ impl Rule {
             Rule::Title => "title",
             Rule::HeadingSkip => "heading-skip",
             Rule::Toc => "toc",
+            Rule::Anchor => "anchor",
         }
     }
 
@@ -83,7 +86,8 @@ impl Rule {
             | Rule::SourceHash
             | Rule::Title
             | Rule::HeadingSkip
-            | Rule::Toc => Severity::Warning,
+            | Rule::Toc
+            | Rule::Anchor => Severity::Warning,
             Rule::Untranslated => Severity::Note,
         }
     }
@@ -115,6 +119,7 @@ impl Rule {
             }
             Rule::Title => "A page without a title in its front matter (its file name is shown instead).",
             Rule::HeadingSkip => "A heading of an English source page skips a level (### right after #).",
+            Rule::Anchor => "A translation links to a #fragment that no heading or anchor of the English page has.",
             Rule::Toc => {
                 "A toc.yml entry pointing to no page, a page of its section missing from it, a locale's tree differing from the English one, or invalid YAML."
             }
@@ -142,6 +147,7 @@ impl Rule {
             Rule::Title => "MissingTitle",
             Rule::HeadingSkip => "HeadingLevelSkip",
             Rule::Toc => "TableOfContentsProblem",
+            Rule::Anchor => "BrokenFragmentLink",
         }
     }
 
@@ -190,6 +196,9 @@ impl Rule {
             Rule::Toc => {
                 "A toc.yml entry points to no page, a page of its section is missing from the tree, a locale's tree differs from the English one (an entry added, dropped or moved), or the file is not valid YAML. Readers navigate the site by this tree."
             }
+            Rule::Anchor => {
+                "A translated segment links to a fragment (#anchor) of a page that no heading or HTML anchor of the English page has: the page takes its headings' anchors from the English, so the link leads nowhere. It happens when the translation was made from an English whose heading has been renamed since."
+            }
             Rule::HeadingSkip => {
                 "A heading of an English source page is more than one level below the heading before it (### right after #). Screen-reader users move through a page by heading level and miss the skipped one; HTML checkers report it on the page and on every translation, which keeps the English structure."
             }
@@ -229,6 +238,7 @@ impl Rule {
             Rule::Toc => {
                 "Fix the toc.yml entry at the marked place, or give the locale's tree the English one's entries."
             }
+            Rule::Anchor => "Link to the anchor the English has for that heading now (the English segment shows it).",
             Rule::HeadingSkip => {
                 "Give the heading the level after the one before it, or add the heading of the level it skips."
             }

@@ -49,7 +49,7 @@ impl Renderer<'_> {
             title,
             counts: None,
             event,
-            warnings: render_warnings(&rctx, &src.page.src),
+            warnings: render_warnings(self.site, 0, &rctx, &src.page.src, None),
         })
     }
 
@@ -123,7 +123,7 @@ impl Renderer<'_> {
             status: status.as_ref(),
         };
         let html = self.finish("page.html", ctx, body, &parts)?;
-        let mut warnings = render_warnings(&rctx, &tr.page.src);
+        let mut warnings = render_warnings(self.site, locale, &rctx, &tr.page.src, src.map(|s| &s.page.src));
         if src.is_none() {
             warnings.push(
                 Diagnostic::warning(
@@ -314,22 +314,73 @@ fn heading_ids_of(md: &str) -> Vec<String> {
     crate::segment::source::parse(md, 0).heading_ids
 }
 
-fn render_warnings(rctx: &RenderCtx, file: &crate::diag::SourceText) -> Vec<Diagnostic> {
+/// Where a warning about `needle` points: its first place in the page
+/// (`found`), else in the include it came from (the English include for
+/// English text, the locale's own otherwise), else in the English page
+/// (`english`: English text shown in a translation for a missing or
+/// stale unit), else the page's start.
+#[allow(clippy::too_many_arguments)]
+fn place(
+    site: &crate::site::Site,
+    locale: usize,
+    rctx: &RenderCtx,
+    file: &crate::diag::SourceText,
+    english: Option<&crate::diag::SourceText>,
+    needle: &str,
+    found: Option<usize>,
+    d: Diagnostic,
+) -> Diagnostic {
+    if let Some(off) = found {
+        return d.at_offset(file, off, needle.len());
+    }
+    if let Some((key, english)) = rctx.origins.borrow().get(needle) {
+        if *english {
+            if let Some(src) = site.sources.get(key)
+                && let Some(off) = src.page.src.text.find(needle)
+            {
+                return d.at_offset(&src.page.src, off, needle.len());
+            }
+        } else if let Some(Ok(page)) = site.read(key, locale)
+            && let Some(off) = page.src.text.find(needle)
+        {
+            return d.at_offset(&page.src, off, needle.len());
+        }
+    }
+    if let Some(en) = english
+        && let Some(off) = en.text.find(needle)
+    {
+        return d.at_offset(en, off, needle.len());
+    }
+    d.at(file.location(0))
+}
+
+fn render_warnings(
+    site: &crate::site::Site,
+    locale: usize,
+    rctx: &RenderCtx,
+    file: &crate::diag::SourceText,
+    english: Option<&crate::diag::SourceText>,
+) -> Vec<Diagnostic> {
     let links = rctx.broken_links.borrow();
     let includes = rctx.missing_includes.borrow();
     let cycles = rctx.include_cycles.borrow();
     let mut out = Vec::new();
     for (name, path) in cycles.iter() {
-        let at = file.text.find(path.as_str());
         let d = Diagnostic::warning(
             "include",
             format!("include `{name}` ({path}) includes itself or nests more than 8 deep; its name is shown instead"),
         )
         .help("break the cycle: an include must not include itself, directly or through others");
-        out.push(match at {
-            Some(off) => d.at_offset(file, off, path.len()),
-            None => d.at(file.location(0)),
-        });
+        out.push(place(
+            site,
+            locale,
+            rctx,
+            file,
+            english,
+            path,
+            file.text.find(path.as_str()),
+            d,
+        ));
     }
     if rctx.too_deep.get() {
         out.push(
@@ -353,14 +404,12 @@ fn render_warnings(rctx: &RenderCtx, file: &crate::diag::SourceText) -> Vec<Diag
         .chain(includes.iter().map(|(_, path)| path.as_str()))
         .collect();
     let found = first_occurrences(&file.text, &needles);
-    // Points at the first place the text occurs in the page, else at the file.
-    let mut places = needles.iter().zip(found).map(|(needle, at)| match at {
-        Some(off) => (off, needle.len()),
-        None => (usize::MAX, 0),
-    });
+    // Points at the first place the text occurs in the page, else in the
+    // include it came from, else at the file.
+    let mut places = needles.iter().zip(found);
     let mut at = |d: Diagnostic| match places.next() {
-        Some((off, len)) if off != usize::MAX => d.at_offset(file, off, len),
-        _ => d.at(file.location(0)),
+        Some((needle, found)) => place(site, locale, rctx, file, english, needle, found, d),
+        None => d.at(file.location(0)),
     };
     for l in links.iter() {
         out.push(at(Diagnostic::warning(

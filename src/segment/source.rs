@@ -219,6 +219,10 @@ pub struct SourceDoc {
     pub heading_ids: Vec<String>,
     /// Blocks by their whole normalised text.
     pub by_text: FxHashMap<String, Vec<usize>>,
+    /// Blocks that are one link (or emphasis) as a whole, by the normalised
+    /// text inside it: a list item `[Text](#anchor)` is the text `Text`
+    /// as much as a heading `## Text` is.
+    pub by_link_text: FxHashMap<String, Vec<usize>>,
     /// All blocks' normalised texts joined with `\0`, for substring search.
     pub joined: String,
     /// Where each block starts in `joined`.
@@ -406,6 +410,15 @@ pub fn parse(text: &str, body_start: usize) -> SourceDoc {
         doc.joined.push_str(&b.norm.text);
         doc.joined.push('\0');
         doc.by_text.entry(b.norm.text.clone()).or_default().push(i);
+        if let Some(c) = b.constructs.first()
+            && c.outer == b.range
+            && let Some(inner) = &c.inner
+        {
+            let t = super::normalize(&text[inner.clone()]);
+            if !t.is_empty() && t != b.norm.text {
+                doc.by_link_text.entry(t).or_default().push(i);
+            }
+        }
     }
     doc
 }

@@ -117,9 +117,11 @@ pub(super) fn replace_includes(
                     ctx.include_cycles
                         .borrow_mut()
                         .insert((name.to_string(), path.to_string()));
+                    ctx.note_origin(path);
                     marked("include-missing")
                 } else {
                     ctx.include_stack.borrow_mut().push(included.key.clone());
+                    ctx.include_english.borrow_mut().push(!included.translated);
                     let html = if block {
                         let ids = crate::segment::source::parse(&included.markdown, 0).heading_ids;
                         let mut inner = Fills::default();
@@ -128,6 +130,7 @@ pub(super) fn replace_includes(
                         render_inline(&included.markdown, ctx, included.translated)
                     };
                     ctx.include_stack.borrow_mut().pop();
+                    ctx.include_english.borrow_mut().pop();
                     let html = match (included.fallback, block) {
                         (false, _) => html,
                         (true, true) => format!(
@@ -146,6 +149,7 @@ pub(super) fn replace_includes(
                 ctx.missing_includes
                     .borrow_mut()
                     .insert((name.to_string(), path.to_string()));
+                ctx.note_origin(path);
                 marked("include-missing")
             }
         };

@@ -124,6 +124,13 @@ pub struct RenderCtx<'a> {
     pub include_cycles: std::cell::RefCell<BTreeSet<(String, String)>>,
     /// The includes being rendered, outermost first (cycle detection).
     pub include_stack: std::cell::RefCell<Vec<String>>,
+    /// Whether each include of `include_stack` is English text (the
+    /// English include, shown as it is or as a locale's fallback).
+    pub include_english: std::cell::RefCell<Vec<bool>>,
+    /// For a broken link target or include path found inside an include:
+    /// the include (its key) and whether its text is English — where a
+    /// warning about it points, not at the page.
+    pub origins: std::cell::RefCell<std::collections::BTreeMap<String, (String, bool)>>,
     /// The source locale's code: `lang` of English fallback text.
     pub source_lang: String,
     /// "Code sample not in this site", in the page's language.
@@ -141,6 +148,18 @@ pub struct RenderCtx<'a> {
 }
 
 impl<'a> RenderCtx<'a> {
+    /// Notes that `needle` (a link target, an include path) was met inside
+    /// the include being rendered, if any.
+    pub fn note_origin(&self, needle: &str) {
+        let stack = self.include_stack.borrow();
+        if let (Some(key), Some(&english)) = (stack.last(), self.include_english.borrow().last()) {
+            self.origins
+                .borrow_mut()
+                .entry(needle.to_string())
+                .or_insert_with(|| (key.clone(), english));
+        }
+    }
+
     pub fn new(links: &'a dyn LinkResolver, xref_url: Option<&'a str>, alert_labels: &'a [String; 5]) -> Self {
         RenderCtx {
             links,
@@ -150,6 +169,8 @@ impl<'a> RenderCtx<'a> {
             missing_includes: Default::default(),
             include_cycles: Default::default(),
             include_stack: Default::default(),
+            include_english: Default::default(),
+            origins: Default::default(),
             source_lang: "en".to_string(),
             code_missing_label: "Code sample not in this site".to_string(),
             video_label: "Video".to_string(),

@@ -119,6 +119,7 @@ impl<'c, 'a> Rewriter<'c, 'a> {
             Some(url) => Target::Upstream(url),
             None => {
                 self.ctx.broken_links.borrow_mut().insert(dest.to_string());
+                self.ctx.note_origin(dest);
                 Target::Text
             }
         }

@@ -183,6 +183,29 @@ fn includes_resolve_or_show_their_name() {
     assert_eq!(ctx.missing_includes.borrow().len(), 1);
 }
 
+/// A broken link inside English include text is noted with the include it
+/// came from, so its warning points at the include file, not at 1:1 of
+/// the page.
+#[test]
+fn broken_links_inside_includes_remember_the_include() {
+    let mut links = MapLinks::default();
+    links.includes.insert("tpl".into(), "See [the TPL](../gone.md).".into());
+    let labels = english_alert_labels();
+    let ctx = ctx(&links, &labels);
+    render_inline(
+        "[!INCLUDE[tpl](../../includes/tpl.md)] and [x](../elsewhere.md)",
+        &ctx,
+        true,
+    );
+    let origins = ctx.origins.borrow();
+    assert_eq!(origins.get("../gone.md"), Some(&("tpl".to_string(), true)));
+    assert_eq!(
+        origins.get("../elsewhere.md"),
+        None,
+        "the page's own link is the page's"
+    );
+}
+
 #[test]
 fn document_gets_heading_ids_alerts_and_no_empty_table_head() {
     let links = MapLinks::default();
