@@ -17,6 +17,7 @@
 mod alloc;
 mod drivers;
 mod mutate;
+mod regressions;
 mod run;
 
 use std::path::PathBuf;
