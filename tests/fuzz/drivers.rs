@@ -37,6 +37,8 @@ pub const PAGE_SEPARATOR: u8 = 0;
 pub struct Work {
     pub input: usize,
     pub measures: Vec<(&'static str, usize)>,
+    /// Script the untrusted page put in the HTML (see [`scripts_in`]).
+    pub injected: Vec<String>,
 }
 
 impl Work {
@@ -44,6 +46,7 @@ impl Work {
         Work {
             input,
             measures: Vec::new(),
+            injected: Vec::new(),
         }
     }
 
@@ -70,6 +73,7 @@ impl Work {
     /// Panics when a measure is over budget (for the libFuzzer targets,
     /// which report a panic as a crash and save the input).
     pub fn check(&self) {
+        assert!(self.injected.is_empty(), "script injected: {:?}", self.injected);
         if let Some((name, n)) = self.over_budget() {
             panic!(
                 "over budget: {name} = {n} for {} input bytes (limit {})",
@@ -229,6 +233,7 @@ xref_url = "https://example.org/api/{uid}"
 upstream_url = "https://example.org/upstream/{locale}/"
 [includes]
 known = "An include given in site.toml."
+loop = "Again: [!INCLUDE[loop](loop.md)] and [!INCLUDE[self](../includes/self.md)]"
 "#;
 
 /// The renderer of a one-page site (English and Czech) to render fuzzed
@@ -247,6 +252,19 @@ fn renderer() -> &'static Renderer<'static> {
             ("content/cs-CZ/etw/page.md", "# Page\n"),
             ("content/en-US/etw/other.md", "# Other\n"),
             ("content/en-US/includes/inc.md", "Included *text*.\n"),
+            (
+                "content/en-US/includes/self.md",
+                "Self: [!INCLUDE[self](../includes/self.md)]\n",
+            ),
+            (
+                "content/en-US/includes/twice.md",
+                "2 [!INCLUDE[twice](../includes/twice.md)] [!INCLUDE[loop](loop.md)]\n",
+            ),
+            // A translated include file is the translator's: untrusted.
+            (
+                "content/cs-CZ/includes/inc.md",
+                "<img src=x onerror=alert(1)><script>alert(2)</script>*Vloženo*\n",
+            ),
         ] {
             write_atomic(&root.join(rel), text);
         }
@@ -296,10 +314,12 @@ pub fn markdown(data: &[u8]) -> Work {
         renderer.translated_page(rel, Some(&src), &tr),
         renderer.translated_page(rel, None, &tr),
     ];
+    let mut scripts = Vec::new();
     for r in rendered {
         match r {
             Ok(p) => {
                 html += p.html.len();
+                scripts.push(scripts_in(&p.html));
                 warnings.extend(p.warnings);
             }
             // A template error is the site's fault, never the page's: the
@@ -307,9 +327,203 @@ pub fn markdown(data: &[u8]) -> Work {
             Err(e) => panic!("rendering failed: {e}"),
         }
     }
+    // The English page is the site's own and may hold script; the
+    // translation may add none: the aligned page holds what the English
+    // page does (and the template's difference), the translation alone
+    // only the template's.
+    let base = template_scripts();
+    let mut allowed = without(&scripts[0], &base[0]);
+    allowed.extend(base[1].iter().cloned());
+    w.injected = without(&scripts[1], &allowed);
+    w.injected.extend(without(&scripts[2], &base[2]));
     w.add("rendered HTML bytes", html);
     w.diagnostics(RENDER_DIAGS, &warnings);
     w
+}
+
+/// The script-capable things in the three renderings of a page that has
+/// none: what the templates bring.
+fn template_scripts() -> &'static [Vec<String>; 3] {
+    static BASE: OnceLock<[Vec<String>; 3]> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let renderer = renderer();
+        let (en, tr) = (page_of(b"# Page\n", 0), page_of(b"# Page\n", 1));
+        let doc = source::parse(&en.src.text, en.body_start);
+        let src = Source { page: en, doc };
+        let sx = sxs::parse(&tr.src, tr.body_start);
+        let alignment = Some(align::align(&src.page.src.text, &src.doc, &tr.src.text, &sx));
+        let tr = Translation {
+            page: tr,
+            sxs: sx,
+            alignment,
+        };
+        let html = |r: Result<locdoc::render::RenderedPage, _>| scripts_in(&r.expect("a plain page renders").html);
+        [
+            html(renderer.source_page("etw/page.md", &src)),
+            html(renderer.translated_page("etw/page.md", Some(&src), &tr)),
+            html(renderer.translated_page("etw/page.md", None, &tr)),
+        ]
+    })
+}
+
+/// `a` less one of each item of `b` (multisets).
+fn without(a: &[String], b: &[String]) -> Vec<String> {
+    let mut rest = b.to_vec();
+    a.iter()
+        .filter(|x| match rest.iter().position(|y| y == *x) {
+            Some(i) => {
+                rest.swap_remove(i);
+                false
+            }
+            None => true,
+        })
+        .cloned()
+        .collect()
+}
+
+/// Elements that run or load script (or change where links go), `on…`
+/// event attributes, and `javascript:`-like URLs in the markup of `html`:
+/// one string each, to compare with what the templates bring. Text and
+/// attribute values are skipped (escaped text is not markup).
+pub fn scripts_in(html: &str) -> Vec<String> {
+    const ELEMENTS: [&str; 12] = [
+        "script", "iframe", "frame", "object", "embed", "base", "form", "svg", "math", "style", "applet", "portal",
+    ];
+    const URL_ATTRS: [&str; 7] = ["href", "src", "action", "formaction", "data", "xlink:href", "srcdoc"];
+    let b = html.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        i += off + 1;
+        if b[i..].starts_with(b"!--") {
+            i = find(b, i, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let name_end = b[i..]
+            .iter()
+            .position(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/')
+            .map_or(b.len(), |e| i + e);
+        let name = html[i..name_end].to_ascii_lowercase();
+        if ELEMENTS.contains(&name.as_str()) {
+            out.push(format!("<{name}>"));
+        }
+        // Attributes up to the tag's end, quoted values skipped whole.
+        i = name_end;
+        loop {
+            while b.get(i).is_some_and(|c| c.is_ascii_whitespace() || *c == b'/') {
+                i += 1;
+            }
+            if i >= b.len() || b[i] == b'>' {
+                break;
+            }
+            let start = i;
+            while b
+                .get(i)
+                .is_some_and(|c| !c.is_ascii_whitespace() && !b"=>/".contains(c))
+            {
+                i += 1;
+            }
+            let attr = html[start..i].to_ascii_lowercase();
+            if i == start {
+                i += 1;
+                continue;
+            }
+            while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+                i += 1;
+            }
+            let mut value = "";
+            if b.get(i) == Some(&b'=') {
+                i += 1;
+                while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+                    i += 1;
+                }
+                let v0 = i;
+                match b.get(i) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        let end = b[i + 1..].iter().position(|&c| c == q).map_or(b.len(), |e| i + 1 + e);
+                        value = &html[(v0 + 1).min(end)..end];
+                        i = (end + 1).min(b.len());
+                    }
+                    _ => {
+                        while b.get(i).is_some_and(|c| !c.is_ascii_whitespace() && *c != b'>') {
+                            i += 1;
+                        }
+                        value = &html[v0..i];
+                    }
+                }
+            }
+            if attr.starts_with("on") {
+                out.push(format!("{name} {attr}="));
+            } else if URL_ATTRS.contains(&attr.as_str()) || (name == "meta" && attr == "http-equiv") {
+                let v: String = decode_entities(value)
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if ["javascript:", "vbscript:", "data:"].iter().any(|s| v.starts_with(s))
+                    || attr == "http-equiv"
+                    || attr == "srcdoc"
+                {
+                    out.push(format!("{name} {attr}={v}"));
+                }
+            }
+        }
+        // Raw text elements end only at their end tag.
+        if name == "script" || name == "style" {
+            i = find(b, i, format!("</{name}").as_bytes()).unwrap_or(b.len());
+        }
+    }
+    out
+}
+
+fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    b.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| from + p)
+}
+
+/// Numeric character references and the entities a browser would read in
+/// a URL scheme (`&colon;`, `&Tab;`, `&NewLine;`), decoded.
+fn decode_entities(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    let mut rest = v;
+    while let Some(p) = rest.find('&') {
+        out.push_str(&rest[..p]);
+        rest = &rest[p..];
+        let end = rest[1..]
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
+            .map_or(rest.len(), |e| e + 1);
+        let ent = &rest[1..end];
+        let ch = match ent.strip_prefix('#') {
+            Some(n) => match n.strip_prefix(['x', 'X']) {
+                Some(h) => u32::from_str_radix(h, 16).ok(),
+                None => n.parse().ok(),
+            }
+            .and_then(char::from_u32),
+            None => match ent.to_ascii_lowercase().as_str() {
+                "colon" => Some(':'),
+                "tab" => Some('\t'),
+                "newline" => Some('\n'),
+                _ => None,
+            },
+        };
+        match ch {
+            Some(c) => {
+                out.push(c);
+                rest = rest[end..].strip_prefix(';').unwrap_or(&rest[end..]);
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A fuzzed entry point: input bytes in, the work done out.

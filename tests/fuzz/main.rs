@@ -10,7 +10,11 @@
 //!
 //! - `LOCDOC_FUZZ_CASES=N`: cases per run (defaults are small, for CI);
 //! - `LOCDOC_FUZZ_SEED=S`: another sequence of cases;
-//! - `LOCDOC_FUZZ_CASE=I`: only case `I` (to replay a failure).
+//! - `LOCDOC_FUZZ_CASE=I`: only case `I` (to replay a failure);
+//! - `LOCDOC_FUZZ_VERBOSE=1`: every measure's highest ratio to the input,
+//!   and the slowest cases (times are reported, never asserted);
+//! - `LOCDOC_FUZZ_GROWTH=all`: the growth test repeats every fragment in
+//!   the renderer too (by default every fourth, as it is slow in debug).
 //!
 //! The big runs: `cargo test --release --test fuzz -- --include-ignored --nocapture`.
 

@@ -51,3 +51,71 @@ fn a_translation_whose_every_sentence_changed_aligns_in_linear_work() {
     // 38 s for 4,000 paragraphs (0.9 MB); fixed in 07dd62f (a band).
     grows_linearly(drivers::align, all_stale, 300, 6.0);
 }
+
+#[test]
+fn an_include_that_includes_itself_renders_once_with_its_name_inside() {
+    // Found by fuzzing the renderer: an include whose text includes itself
+    // (here a file, and an [includes] text through it) recursed until the
+    // stack overflowed, which aborts the process: no finding, no page.
+    let page = b"# Page\n\nA [!INCLUDE[self](../includes/self.md)] B [!INCLUDE[loop](loop.md)]\n";
+    let out = exec(drivers::markdown, &drivers::join_pages(page, page));
+    assert!(out.failure.is_none(), "{:?}", out.failure);
+    let w = out.work.expect("no failure");
+    let warnings = w
+        .measures
+        .iter()
+        .find(|(m, _)| *m == "render warnings")
+        .map(|(_, n)| *n);
+    assert!(
+        warnings.is_some_and(|n| n >= 2),
+        "the cycles are reported: {warnings:?}"
+    );
+}
+
+#[test]
+fn includes_that_include_each_other_twice_stay_within_linear_work() {
+    // twice.md includes itself and loop, loop includes self: a page of
+    // many such includes costs in proportion to its length.
+    grows_linearly(
+        drivers::markdown,
+        |n| {
+            let page = format!("# Page\n\n{}\n", "[!INCLUDE[twice](../includes/twice.md)] ".repeat(n));
+            drivers::join_pages(page.as_bytes(), page.as_bytes())
+        },
+        50,
+        6.0,
+    );
+}
+
+#[test]
+fn a_translated_include_file_cannot_inject_script() {
+    // content/cs-CZ/includes/inc.md of the fuzz site holds an onerror
+    // handler and a script element; the English one is plain.
+    let en = b"# Page\n\nSee [!INCLUDE[inc](../includes/inc.md)].\n";
+    let tr = "# <span data-ttu-id=\"abcde-101\">Stránka</span><span class=\"sxs-lookup\"><span \
+              data-stu-id=\"abcde-101\">Page</span></span>\n\n<span data-ttu-id=\"abcde-102\">Viz \
+              [!INCLUDE[inc](../includes/inc.md)].</span><span class=\"sxs-lookup\"><span \
+              data-stu-id=\"abcde-102\">See [!INCLUDE[inc](../includes/inc.md)].</span></span>\n";
+    let out = exec(drivers::markdown, &drivers::join_pages(en, tr.as_bytes()));
+    assert!(out.failure.is_none(), "{:?}", out.failure);
+}
+
+#[test]
+fn the_injection_oracle_sees_script_in_markup_but_not_in_text() {
+    let found = drivers::scripts_in(
+        "<p title=\"<script>\">&lt;script&gt; <img src=x onerror=alert(1)><a href=\" jav&#x09;ascript:x\">\
+         <a HREF=JavaScript&colon;y><SCRIPT>if (a<b) x('<iframe>')</script><!-- <script> --><iframe srcdoc=x>",
+    );
+    assert_eq!(
+        found,
+        [
+            "img onerror=",
+            "a href=javascript:x",
+            "a href=javascript:y",
+            "<script>",
+            "<iframe>",
+            "iframe srcdoc=x"
+        ]
+    );
+    assert!(drivers::scripts_in("<p>javascript:alert(1) onerror=x &lt;script&gt;</p>").is_empty());
+}

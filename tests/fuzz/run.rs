@@ -74,6 +74,8 @@ fn install_panic_hook() {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Failure {
     Panic(String),
+    /// Script from the translation in the rendered HTML.
+    Injection(Vec<String>),
     Budget(&'static str, usize),
     Memory(usize),
     Allocated(usize),
@@ -114,7 +116,9 @@ pub fn exec(f: Driver, data: &[u8]) -> Outcome {
     let (work, failure) = match r {
         Err(_) => (None, Some(Failure::Panic(LAST_PANIC.with(|p| p.borrow().clone())))),
         Ok(w) => {
-            let failure = if let Some((m, v)) = w.over_budget() {
+            let failure = if !w.injected.is_empty() {
+                Some(Failure::Injection(w.injected.clone()))
+            } else if let Some((m, v)) = w.over_budget() {
                 Some(Failure::Budget(m, v))
             } else if peak > n * MEM_PER_BYTE + MEM_BASE {
                 Some(Failure::Memory(peak))
@@ -279,11 +283,19 @@ pub fn fuzz(label: &str, seeds: &[Seed], cases: usize, seed: u64) -> Summary {
         seeds.len(),
         started.elapsed().as_secs_f64()
     );
+    // Every measure's highest ratio and the slowest cases with
+    // LOCDOC_FUZZ_VERBOSE=1; else the highest output ratio only.
+    let verbose = std::env::var("LOCDOC_FUZZ_VERBOSE").is_ok_and(|v| v == "1");
     for (name, s) in &stats {
+        let (top, (ratio, case)) = s
+            .ratios
+            .iter()
+            .max_by(|a, b| a.1.0.total_cmp(&b.1.0))
+            .map_or(("-", (0.0, 0)), |(m, r)| (*m, *r));
         let _ = write!(
             report,
-            "\n  {name}: {} cases, {:.1} MB in (largest {} B), {:.0} cases/s; peak memory ≤ {:.1}×input \
-             (case {}), allocated ≤ {:.0}×input (case {})",
+            "\n  {name}: {} cases, {:.1} MB in (largest {} B), {:.0} cases/s; output ≤ {ratio:.2}×input \
+             ({top}, case {case}), peak memory ≤ {:.1}×input (case {}), allocated ≤ {:.0}×input (case {})",
             s.cases,
             s.bytes as f64 / 1e6,
             s.largest,
@@ -293,6 +305,9 @@ pub fn fuzz(label: &str, seeds: &[Seed], cases: usize, seed: u64) -> Summary {
             s.alloc_ratio.0,
             s.alloc_ratio.1
         );
+        if !verbose {
+            continue;
+        }
         for (m, (r, case)) in &s.ratios {
             let _ = write!(report, "\n    {m}: ≤ {r:.2}×input (case {case})");
         }
@@ -303,6 +318,7 @@ pub fn fuzz(label: &str, seeds: &[Seed], cases: usize, seed: u64) -> Summary {
             );
         }
     }
+    let _ = write!(report, "\n  failures: {}", failures.len());
     Summary { report, failures }
 }
 
