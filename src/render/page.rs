@@ -323,9 +323,11 @@ fn render_warnings(rctx: &RenderCtx, file: &crate::diag::SourceText) -> Vec<Diag
         let at = file.text.find(path.as_str());
         let d = Diagnostic::warning(
             "include",
-            format!("include `{name}` ({path}) includes itself or nests more than 8 deep; its name is shown instead"),
+            format!(
+                "include `{name}` ({path}) includes itself, nests more than 8 deep, or expands the page's includes past [limits] file_size; its name is shown instead"
+            ),
         )
-        .help("break the cycle: an include must not include itself, directly or through others");
+        .help("break the cycle: an include must not include itself, directly or through others, nor include others many times over");
         out.push(match at {
             Some(off) => d.at_offset(file, off, path.len()),
             None => d.at(file.location(0)),

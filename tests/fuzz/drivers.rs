@@ -263,7 +263,8 @@ fn renderer() -> &'static Renderer<'static> {
             // A translated include file is the translator's: untrusted.
             (
                 "content/cs-CZ/includes/inc.md",
-                "<img src=x onerror=alert(1)><script>alert(2)</script>*Vloženo*\n",
+                "<span data-ttu-id=\"inc-1\"><img src=x onerror=alert(1)><script>alert(2)</script>*Vloženo*.</span>\
+                 <span class=\"sxs-lookup\"><span data-stu-id=\"inc-1\">Included *text*.</span></span>\n",
             ),
         ] {
             write_atomic(&root.join(rel), text);
@@ -294,26 +295,9 @@ fn write_atomic(path: &Path, text: &str) {
 /// own (as when it has no English source).
 pub fn markdown(data: &[u8]) -> Work {
     let mut w = Work::new(data.len());
-    let renderer = renderer();
-    let rel = "etw/page.md";
-    let (en, tr) = two_pages(data, &mut w);
-    let doc = source::parse(&en.src.text, en.body_start);
-    let src = Source { page: en, doc };
-    let sx = sxs::parse(&tr.src, tr.body_start);
-    w.diagnostics(SXS_DIAGS, &sx.diagnostics);
-    let al = align::align(&src.page.src.text, &src.doc, &tr.src.text, &sx);
-    let tr = Translation {
-        page: tr,
-        sxs: sx,
-        alignment: Some(al),
-    };
+    let rendered = render_three(data, &mut w);
     let mut html = 0;
     let mut warnings = Vec::new();
-    let rendered = [
-        renderer.source_page(rel, &src),
-        renderer.translated_page(rel, Some(&src), &tr),
-        renderer.translated_page(rel, None, &tr),
-    ];
     let mut scripts = Vec::new();
     for r in rendered {
         match r {
@@ -341,6 +325,38 @@ pub fn markdown(data: &[u8]) -> Work {
     w
 }
 
+/// The HTML of the three renderings of [`markdown`].
+pub fn rendered_html(data: &[u8]) -> Vec<String> {
+    render_three(data, &mut Work::new(data.len()))
+        .into_iter()
+        .map(|r| r.expect("the built-in templates render any page").html)
+        .collect()
+}
+
+/// Renders the two pages of `data` as the English page, the translation
+/// aligned on it and the translation alone, counting the sxs diagnostics.
+fn render_three(data: &[u8], w: &mut Work) -> [locdoc::Result<locdoc::render::RenderedPage>; 3] {
+    let renderer = renderer();
+    let rel = "etw/page.md";
+    let (en, tr) = two_pages(data, w);
+    let doc = source::parse(&en.src.text, en.body_start);
+    let src = Source { page: en, doc };
+    let sx = sxs::parse(&tr.src, tr.body_start);
+    w.diagnostics(SXS_DIAGS, &sx.diagnostics);
+    let al = align::align(&src.page.src.text, &src.doc, &tr.src.text, &sx);
+    let tr = Translation {
+        page: tr,
+        sxs: sx,
+        alignment: Some(al),
+        whole: None,
+    };
+    [
+        renderer.source_page(rel, &src),
+        renderer.translated_page(rel, Some(&src), &tr),
+        renderer.translated_page(rel, None, &tr),
+    ]
+}
+
 /// The script-capable things in the three renderings of a page that has
 /// none: what the templates bring.
 fn template_scripts() -> &'static [Vec<String>; 3] {
@@ -356,6 +372,7 @@ fn template_scripts() -> &'static [Vec<String>; 3] {
             page: tr,
             sxs: sx,
             alignment,
+            whole: None,
         };
         let html = |r: Result<locdoc::render::RenderedPage, _>| scripts_in(&r.expect("a plain page renders").html);
         [

@@ -98,6 +98,11 @@ fn a_translated_include_file_cannot_inject_script() {
               data-stu-id=\"abcde-102\">See [!INCLUDE[inc](../includes/inc.md)].</span></span>\n";
     let out = exec(drivers::markdown, &drivers::join_pages(en, tr.as_bytes()));
     assert!(out.failure.is_none(), "{:?}", out.failure);
+    // The Czech include is the one shown (not the English fallback), with
+    // its markup kept and its script gone.
+    let html = &drivers::rendered_html(&drivers::join_pages(en, tr.as_bytes()))[1];
+    assert!(html.contains("<em>Vloženo</em>"), "{html}");
+    assert!(!html.contains("onerror") && !html.contains("alert("), "{html}");
 }
 
 #[test]

@@ -111,7 +111,9 @@ pub(super) fn replace_includes(
             Some(included) => {
                 let looping = {
                     let stack = ctx.include_stack.borrow();
-                    stack.len() >= MAX_INCLUDE_DEPTH || stack.contains(&included.key)
+                    stack.len() >= MAX_INCLUDE_DEPTH
+                        || stack.contains(&included.key)
+                        || included.markdown.len() > ctx.include_budget.get()
                 };
                 if looping {
                     ctx.include_cycles
@@ -119,6 +121,8 @@ pub(super) fn replace_includes(
                         .insert((name.to_string(), path.to_string()));
                     marked("include-missing")
                 } else {
+                    ctx.include_budget
+                        .set(ctx.include_budget.get() - included.markdown.len());
                     ctx.include_stack.borrow_mut().push(included.key.clone());
                     let html = if block {
                         let ids = crate::segment::source::parse(&included.markdown, 0).heading_ids;

@@ -124,6 +124,11 @@ pub struct RenderCtx<'a> {
     pub include_cycles: std::cell::RefCell<BTreeSet<(String, String)>>,
     /// The includes being rendered, outermost first (cycle detection).
     pub include_stack: std::cell::RefCell<Vec<String>>,
+    /// Bytes of include text this render may still expand (`[limits]
+    /// file_size`): includes that include others several times grow
+    /// exponentially with their nesting; past it, includes are cut like
+    /// cycles.
+    pub include_budget: std::cell::Cell<usize>,
     /// The source locale's code: `lang` of English fallback text.
     pub source_lang: String,
     /// "Code sample not in this site", in the page's language.
@@ -150,6 +155,7 @@ impl<'a> RenderCtx<'a> {
             missing_includes: Default::default(),
             include_cycles: Default::default(),
             include_stack: Default::default(),
+            include_budget: std::cell::Cell::new(budget_of(&crate::config::Limits::default())),
             source_lang: "en".to_string(),
             code_missing_label: "Code sample not in this site".to_string(),
             video_label: "Video".to_string(),
@@ -158,6 +164,19 @@ impl<'a> RenderCtx<'a> {
             too_deep: Default::default(),
         }
     }
+}
+
+impl RenderCtx<'_> {
+    /// Applies the site's `[limits]`: raw HTML nesting, and the bytes of
+    /// include text one render may expand (`file_size`).
+    pub fn set_limits(&mut self, limits: &crate::config::Limits) {
+        self.max_depth = limits.nesting_depth;
+        self.include_budget.set(budget_of(limits));
+    }
+}
+
+fn budget_of(limits: &crate::config::Limits) -> usize {
+    usize::try_from(limits.file_size).unwrap_or(usize::MAX)
 }
 
 /// Escapes text for an element's content.
