@@ -394,7 +394,14 @@ fn first_occurrences(text: &str, needles: &[&str]) -> Vec<Option<usize>> {
     unique.dedup();
     let mut first: Vec<Option<usize>> = vec![None; unique.len()];
     let automaton = (unique.len() > 2)
-        .then(|| aho_corasick::AhoCorasick::new(&unique).ok())
+        .then(|| {
+            // Not the DFA: it builds in the square of a long repetitive
+            // needle's length (see align's occurrences).
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .build(&unique)
+                .ok()
+        })
         .flatten();
     if let Some(ac) = automaton {
         let mut left = unique.len();

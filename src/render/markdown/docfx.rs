@@ -123,6 +123,23 @@ pub(super) fn replace_includes(
                 } else {
                     ctx.include_budget
                         .set(ctx.include_budget.get() - included.markdown.len());
+                    // An include used many times in a page renders once (at
+                    // the top level, where nothing above it can cut it):
+                    // a paragraph of thousands of include tokens cost a
+                    // render each (found by fuzzing).
+                    let top = ctx.include_stack.borrow().is_empty();
+                    let memo_key = (included.key.clone(), block);
+                    if top && let Some(done) = ctx.include_renders.borrow().get(&memo_key) {
+                        let sentinel = fills.add(done.0.clone(), done.1.clone());
+                        if block && let Some(b) = blocks.as_mut() {
+                            b.push(sentinel.clone());
+                            own_paragraph(&mut out, line_prefix(md, inc.range.start), &sentinel);
+                        } else {
+                            out.push_str(&sentinel);
+                        }
+                        pos = inc.range.end;
+                        continue;
+                    }
                     ctx.include_stack.borrow_mut().push(included.key.clone());
                     let html = if block {
                         let ids = crate::segment::source::parse(&included.markdown, 0).heading_ids;
@@ -143,7 +160,13 @@ pub(super) fn replace_includes(
                             esc_attr(&ctx.source_lang)
                         ),
                     };
-                    (html, plain_text(&included.markdown))
+                    let plain = plain_text(&included.markdown);
+                    if top {
+                        ctx.include_renders
+                            .borrow_mut()
+                            .insert(memo_key, (html.clone(), plain.clone()));
+                    }
+                    (html, plain)
                 }
             }
             None => {

@@ -129,6 +129,9 @@ pub struct RenderCtx<'a> {
     /// exponentially with their nesting; past it, includes are cut like
     /// cycles.
     pub include_budget: std::cell::Cell<usize>,
+    /// Top-level includes already rendered in this page, by (include key,
+    /// rendered as blocks): their HTML and plain text.
+    pub include_renders: std::cell::RefCell<std::collections::HashMap<(String, bool), (String, String)>>,
     /// The source locale's code: `lang` of English fallback text.
     pub source_lang: String,
     /// "Code sample not in this site", in the page's language.
@@ -156,6 +159,7 @@ impl<'a> RenderCtx<'a> {
             include_cycles: Default::default(),
             include_stack: Default::default(),
             include_budget: std::cell::Cell::new(budget_of(&crate::config::Limits::default())),
+            include_renders: Default::default(),
             source_lang: "en".to_string(),
             code_missing_label: "Code sample not in this site".to_string(),
             video_label: "Video".to_string(),
