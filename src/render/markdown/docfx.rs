@@ -129,44 +129,40 @@ pub(super) fn replace_includes(
                     // render each (found by fuzzing).
                     let top = ctx.include_stack.borrow().is_empty();
                     let memo_key = (included.key.clone(), block);
-                    if top && let Some(done) = ctx.include_renders.borrow().get(&memo_key) {
-                        let sentinel = fills.add(done.0.clone(), done.1.clone());
-                        if block && let Some(b) = blocks.as_mut() {
-                            b.push(sentinel.clone());
-                            own_paragraph(&mut out, line_prefix(md, inc.range.start), &sentinel);
-                        } else {
-                            out.push_str(&sentinel);
-                        }
-                        pos = inc.range.end;
-                        continue;
-                    }
-                    ctx.include_stack.borrow_mut().push(included.key.clone());
-                    let html = if block {
-                        let ids = crate::segment::source::parse(&included.markdown, 0).heading_ids;
-                        let mut inner = Fills::default();
-                        render_document(&included.markdown, &ids, ctx, &mut inner, included.translated)
+                    let memo = top
+                        .then(|| ctx.include_renders.borrow().get(&memo_key).cloned())
+                        .flatten();
+                    if let Some(done) = memo {
+                        done
                     } else {
-                        render_inline(&included.markdown, ctx, included.translated)
-                    };
-                    ctx.include_stack.borrow_mut().pop();
-                    let html = match (included.fallback, block) {
-                        (false, _) => html,
-                        (true, true) => format!(
-                            "<div class=\"include-fallback\" lang=\"{}\">{html}</div>",
-                            esc_attr(&ctx.source_lang)
-                        ),
-                        (true, false) => format!(
-                            "<span class=\"include-fallback\" lang=\"{}\">{html}</span>",
-                            esc_attr(&ctx.source_lang)
-                        ),
-                    };
-                    let plain = plain_text(&included.markdown);
-                    if top {
-                        ctx.include_renders
-                            .borrow_mut()
-                            .insert(memo_key, (html.clone(), plain.clone()));
+                        ctx.include_stack.borrow_mut().push(included.key.clone());
+                        let html = if block {
+                            let ids = crate::segment::source::parse(&included.markdown, 0).heading_ids;
+                            let mut inner = Fills::default();
+                            render_document(&included.markdown, &ids, ctx, &mut inner, included.translated)
+                        } else {
+                            render_inline(&included.markdown, ctx, included.translated)
+                        };
+                        ctx.include_stack.borrow_mut().pop();
+                        let html = match (included.fallback, block) {
+                            (false, _) => html,
+                            (true, true) => format!(
+                                "<div class=\"include-fallback\" lang=\"{}\">{html}</div>",
+                                esc_attr(&ctx.source_lang)
+                            ),
+                            (true, false) => format!(
+                                "<span class=\"include-fallback\" lang=\"{}\">{html}</span>",
+                                esc_attr(&ctx.source_lang)
+                            ),
+                        };
+                        let plain = plain_text(&included.markdown);
+                        if top {
+                            ctx.include_renders
+                                .borrow_mut()
+                                .insert(memo_key, (html.clone(), plain.clone()));
+                        }
+                        (html, plain)
                     }
-                    (html, plain)
                 }
             }
             None => {
