@@ -114,6 +114,23 @@ fn english_lists_nesting_too_deep_are_refused() {
 }
 
 #[test]
+fn a_list_ten_thousand_deep_is_refused_by_review_builds_too() {
+    // Once: build --review aborted at 4 GB on it (plain builds were fine).
+    let dir = site(
+        &format!("{}item\n", "- ".repeat(10_000)),
+        &seg(1, "Ahoj.", "Hello."),
+        "",
+    );
+    let o = locdoc(dir.path(), &["build", "--review", "--no-search"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("lists and block quotes nest") && stderr(&o).contains("[limits] nesting_depth"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn findings_past_the_limit_are_counted_not_listed() {
     let en: String = (0..25).map(|i| format!("Paragraph {i}.\n\n")).collect();
     let dir = site(&en, &seg(1, "Nic.", "Nothing."), "[limits]\nfindings_per_page = 10\n");

@@ -429,7 +429,7 @@ impl<'s> Renderer<'s> {
             &self.index.alert_labels[locale],
         );
         rctx.outside_label = self.i18n.get(locale, "link-outside");
-        rctx.max_depth = self.site.config.limits.nesting_depth;
+        rctx.set_limits(&self.site.config.limits);
         rctx.source_lang = self.site.config.locales[0].code.clone();
         rctx.code_missing_label = self.i18n.get(locale, "code-sample-missing");
         rctx.video_label = self.i18n.get(locale, "video-link");

@@ -368,9 +368,11 @@ fn render_warnings(
     for (name, path) in cycles.iter() {
         let d = Diagnostic::warning(
             "include",
-            format!("include `{name}` ({path}) includes itself or nests more than 8 deep; its name is shown instead"),
+            format!(
+                "include `{name}` ({path}) includes itself, nests more than 8 deep, or expands the page's includes past [limits] file_size; its name is shown instead"
+            ),
         )
-        .help("break the cycle: an include must not include itself, directly or through others");
+        .help("break the cycle: an include must not include itself, directly or through others, nor include others many times over");
         out.push(place(
             site,
             locale,
@@ -441,7 +443,14 @@ fn first_occurrences(text: &str, needles: &[&str]) -> Vec<Option<usize>> {
     unique.dedup();
     let mut first: Vec<Option<usize>> = vec![None; unique.len()];
     let automaton = (unique.len() > 2)
-        .then(|| aho_corasick::AhoCorasick::new(&unique).ok())
+        .then(|| {
+            // Not the DFA: it builds in the square of a long repetitive
+            // needle's length (see align's occurrences).
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .build(&unique)
+                .ok()
+        })
         .flatten();
     if let Some(ac) = automaton {
         let mut left = unique.len();

@@ -109,7 +109,7 @@ impl Renderer<'_> {
             site.config.markdown.xref_url.as_deref(),
             &self.index.alert_labels[locale],
         );
-        rctx.max_depth = site.config.limits.nesting_depth;
+        rctx.set_limits(&site.config.limits);
         let findings = check::check_page_with_policy(site, rel, locale)
             .map(|r| r.findings)
             .unwrap_or_default();

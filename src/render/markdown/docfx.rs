@@ -111,7 +111,9 @@ pub(super) fn replace_includes(
             Some(included) => {
                 let looping = {
                     let stack = ctx.include_stack.borrow();
-                    stack.len() >= MAX_INCLUDE_DEPTH || stack.contains(&included.key)
+                    stack.len() >= MAX_INCLUDE_DEPTH
+                        || stack.contains(&included.key)
+                        || included.markdown.len() > ctx.include_budget.get()
                 };
                 if looping {
                     ctx.include_cycles
@@ -120,29 +122,24 @@ pub(super) fn replace_includes(
                     ctx.note_origin(path);
                     marked("include-missing")
                 } else {
-                    ctx.include_stack.borrow_mut().push(included.key.clone());
-                    ctx.include_english.borrow_mut().push(!included.translated);
-                    let html = if block {
-                        let ids = crate::segment::source::parse(&included.markdown, 0).heading_ids;
-                        let mut inner = Fills::default();
-                        render_document(&included.markdown, &ids, ctx, &mut inner, included.translated)
-                    } else {
-                        render_inline(&included.markdown, ctx, included.translated)
-                    };
-                    ctx.include_stack.borrow_mut().pop();
-                    ctx.include_english.borrow_mut().pop();
-                    let html = match (included.fallback, block) {
-                        (false, _) => html,
-                        (true, true) => format!(
-                            "<div class=\"include-fallback\" lang=\"{}\">{html}</div>",
-                            esc_attr(&ctx.source_lang)
-                        ),
-                        (true, false) => format!(
-                            "<span class=\"include-fallback\" lang=\"{}\">{html}</span>",
-                            esc_attr(&ctx.source_lang)
-                        ),
-                    };
-                    (html, plain_text(&included.markdown))
+                    ctx.include_budget
+                        .set(ctx.include_budget.get() - included.markdown.len());
+                    // An include used many times in a page renders once (at
+                    // the top level, where nothing above it can cut it):
+                    // a paragraph of thousands of include tokens cost a
+                    // render each (found by fuzzing).
+                    let top = ctx.include_stack.borrow().is_empty();
+                    let memo_key = (included.key.clone(), block);
+                    let memo = top
+                        .then(|| ctx.include_renders.borrow().get(&memo_key).cloned())
+                        .flatten();
+                    memo.unwrap_or_else(|| {
+                        let done = render_include(&included, block, ctx);
+                        if top {
+                            ctx.include_renders.borrow_mut().insert(memo_key, done.clone());
+                        }
+                        done
+                    })
                 }
             }
             None => {
@@ -160,6 +157,34 @@ pub(super) fn replace_includes(
     }
     out.push_str(&md[pos..]);
     out
+}
+
+/// The HTML and plain text of `included`: as blocks or inline, marked
+/// as English when it is the English include shown as a fallback.
+fn render_include(included: &crate::site::Included, block: bool, ctx: &RenderCtx) -> (String, String) {
+    ctx.include_stack.borrow_mut().push(included.key.clone());
+    ctx.include_english.borrow_mut().push(!included.translated);
+    let html = if block {
+        let ids = crate::segment::source::parse(&included.markdown, 0).heading_ids;
+        let mut inner = Fills::default();
+        render_document(&included.markdown, &ids, ctx, &mut inner, included.translated)
+    } else {
+        render_inline(&included.markdown, ctx, included.translated)
+    };
+    ctx.include_stack.borrow_mut().pop();
+    ctx.include_english.borrow_mut().pop();
+    let html = match (included.fallback, block) {
+        (false, _) => html,
+        (true, true) => format!(
+            "<div class=\"include-fallback\" lang=\"{}\">{html}</div>",
+            esc_attr(&ctx.source_lang)
+        ),
+        (true, false) => format!(
+            "<span class=\"include-fallback\" lang=\"{}\">{html}</span>",
+            esc_attr(&ctx.source_lang)
+        ),
+    };
+    (html, plain_text(&included.markdown))
 }
 
 /// The alert titles in English, for tests and the English fallback.

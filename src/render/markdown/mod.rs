@@ -131,6 +131,14 @@ pub struct RenderCtx<'a> {
     /// the include (its key) and whether its text is English — where a
     /// warning about it points, not at the page.
     pub origins: std::cell::RefCell<std::collections::BTreeMap<String, (String, bool)>>,
+    /// Bytes of include text this render may still expand (`[limits]
+    /// file_size`): includes that include others several times grow
+    /// exponentially with their nesting; past it, includes are cut like
+    /// cycles.
+    pub include_budget: std::cell::Cell<usize>,
+    /// Top-level includes already rendered in this page, by (include key,
+    /// rendered as blocks): their HTML and plain text.
+    pub include_renders: std::cell::RefCell<std::collections::HashMap<(String, bool), (String, String)>>,
     /// The source locale's code: `lang` of English fallback text.
     pub source_lang: String,
     /// "Code sample not in this site", in the page's language.
@@ -171,6 +179,8 @@ impl<'a> RenderCtx<'a> {
             include_stack: Default::default(),
             include_english: Default::default(),
             origins: Default::default(),
+            include_budget: std::cell::Cell::new(budget_of(&crate::config::Limits::default())),
+            include_renders: Default::default(),
             source_lang: "en".to_string(),
             code_missing_label: "Code sample not in this site".to_string(),
             video_label: "Video".to_string(),
@@ -179,6 +189,19 @@ impl<'a> RenderCtx<'a> {
             too_deep: Default::default(),
         }
     }
+}
+
+impl RenderCtx<'_> {
+    /// Applies the site's `[limits]`: raw HTML nesting, and the bytes of
+    /// include text one render may expand (`file_size`).
+    pub fn set_limits(&mut self, limits: &crate::config::Limits) {
+        self.max_depth = limits.nesting_depth;
+        self.include_budget.set(budget_of(limits));
+    }
+}
+
+fn budget_of(limits: &crate::config::Limits) -> usize {
+    usize::try_from(limits.file_size).unwrap_or(usize::MAX)
 }
 
 /// Escapes text for an element's content.

@@ -3,6 +3,10 @@
 use super::*;
 
 fn ctx<'a>(links: &'a MapLinks, labels: &'a [String; 5]) -> RenderCtx<'a> {
+    ctx_with(links, labels)
+}
+
+fn ctx_with<'a>(links: &'a dyn LinkResolver, labels: &'a [String; 5]) -> RenderCtx<'a> {
     RenderCtx::new(links, Some("https://learn.microsoft.com/dotnet/api/{uid}"), labels)
 }
 
@@ -203,6 +207,94 @@ fn broken_links_inside_includes_remember_the_include() {
         origins.get("../elsewhere.md"),
         None,
         "the page's own link is the page's"
+    );
+}
+
+#[test]
+fn includes_that_include_each_other_are_cut_where_they_loop() {
+    // Found by fuzzing (before the include model tracked keys): a cycle
+    // through two files recursed until the stack overflowed, an abort.
+    let mut links = MapLinks::default();
+    links.includes.insert("a".into(), "A [!INCLUDE[b](b.md)]".into());
+    links.includes.insert("b".into(), "B [!INCLUDE[a](a.md)]".into());
+    let labels = english_alert_labels();
+    let ctx = ctx(&links, &labels);
+    let out = render_inline("[!INCLUDE[a](a.md)]", &ctx, true);
+    assert_eq!(out, "A B <span class=\"include-missing\" title=\"a.md\">a</span>");
+    assert!(ctx.missing_includes.borrow().is_empty());
+    assert_eq!(
+        ctx.include_cycles.borrow().iter().collect::<Vec<_>>(),
+        vec![&("a".to_string(), "a.md".to_string())]
+    );
+}
+
+#[test]
+fn includes_that_include_the_next_many_times_stop_at_the_budget() {
+    // i0 includes i1 three times, i1 includes i2 three times, ...: within
+    // the depth limit of 8 that is 3^8 texts (10^8 with ten), unless the
+    // bytes of include text one render expands are bounded ([limits]
+    // file_size). Unbounded, this one renders to 360 KB.
+    let mut links = MapLinks::default();
+    for k in 0..20 {
+        let next = format!("[!INCLUDE[i{0}](i{0}.md)] ", k + 1);
+        links.includes.insert(format!("i{k}"), format!("x {}", next.repeat(3)));
+    }
+    let labels = english_alert_labels();
+    let ctx = ctx(&links, &labels);
+    ctx.include_budget.set(10_000);
+    let out = render_inline("[!INCLUDE[i0](i0.md)]", &ctx, true);
+    assert!(out.len() < 50_000, "{} bytes", out.len());
+    assert!(out.contains("include-missing"), "{out}");
+    assert!(!ctx.include_cycles.borrow().is_empty());
+}
+
+#[test]
+fn includes_nest_no_deeper_than_eight() {
+    let mut links = MapLinks::default();
+    for k in 0..100 {
+        links
+            .includes
+            .insert(format!("i{k}"), format!("{k} [!INCLUDE[i{0}](i{0}.md)]", k + 1));
+    }
+    let labels = english_alert_labels();
+    let ctx = ctx(&links, &labels);
+    let out = render_inline("[!INCLUDE[i0](i0.md)]", &ctx, true);
+    assert_eq!(
+        out,
+        "0 1 2 3 4 5 6 7 <span class=\"include-missing\" title=\"i8.md\">i8</span>"
+    );
+}
+
+/// Resolves every include to one translated text (untrusted).
+struct TranslatedInclude(&'static str);
+
+impl LinkResolver for TranslatedInclude {
+    fn resolve(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn include(&self, _: &str, _: &str) -> Option<std::sync::Arc<Included>> {
+        Some(std::sync::Arc::new(Included {
+            markdown: self.0.to_string(),
+            translated: true,
+            fallback: false,
+            key: "x".into(),
+        }))
+    }
+}
+
+#[test]
+fn a_translated_include_is_sanitised_even_in_a_trusted_page() {
+    let text = "<img src=x onerror=alert(1)><b>ok</b>";
+    let labels = english_alert_labels();
+    let links = TranslatedInclude(text);
+    let c = ctx_with(&links, &labels);
+    assert_eq!(render_inline("[!INCLUDE[x](x.md)]", &c, false), "<b>ok</b>");
+    let mut english = MapLinks::default();
+    english.includes.insert("x".into(), text.into());
+    let trusted = render_inline("[!INCLUDE[x](x.md)]", &ctx(&english, &labels), false);
+    assert!(
+        trusted.contains("onerror"),
+        "English include files are the site's own: {trusted}"
     );
 }
 
