@@ -3,8 +3,10 @@
 //! load the site (config, inventory, English sources) → for every page
 //! group in parallel: read each translation, segment, align, render, write
 //! into the staging folder → index pages, theme and site assets → swap the
-//! staging folder in. Content errors are collected from every page before
-//! the build fails, and a failed build leaves the previous output in place.
+//! staging folder in (or, for an incremental build, move the files that
+//! changed into the output). Content errors are collected from every page
+//! before the build fails, and a failed build leaves the previous output in
+//! place.
 
 pub mod cache;
 mod pages;
@@ -79,9 +81,20 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let (site, out) = load(opts)?;
     let locales = site.select_locales(&opts.locales)?;
     // The review view is not cached: such a build renders everything.
-    let inc = (!opts.review && !opts.no_cache).then(|| cache::Incremental::open(&site, &out, &locales));
+    let mut inc = (!opts.review && !opts.no_cache).then(|| cache::Incremental::open(&site, &out, &locales));
+    // With a cache that describes the output, the output is updated in
+    // place: the pages taken from it are not touched.
+    let update = inc.as_mut().and_then(|i| i.take_old_outputs());
     let search = std::sync::Mutex::new(None);
-    let report = build_site(
+    let commit = Commit {
+        update,
+        before: &|| {
+            if let Some(i) = &inc {
+                i.invalidate();
+            }
+        },
+    };
+    let (report, outputs) = build_site(
         &site,
         &out,
         opts,
@@ -94,12 +107,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             Ok(rendered)
         },
         started,
+        commit,
     )?;
     let mut report = report;
     if let Some(inc) = inc {
         report.reused = inc.reused.load(std::sync::atomic::Ordering::Relaxed);
         let indexes = search.into_inner().ok().flatten().unwrap_or_default();
-        inc.save(&site, indexes);
+        inc.save(&site, indexes, outputs);
     }
     Ok(report)
 }
@@ -115,7 +129,20 @@ pub type RenderStep<'a> = dyn Fn(&Renderer, &[usize], &dyn Sink) -> Result<Rende
 pub fn run(opts: &BuildOptions, render: &RenderStep) -> Result<BuildReport> {
     let started = Instant::now();
     let (site, out) = load(opts)?;
-    build_site(&site, &out, opts, render, started)
+    let commit = Commit {
+        update: None,
+        before: &|| {},
+    };
+    build_site(&site, &out, opts, render, started, commit).map(|(r, _)| r)
+}
+
+/// How [`build_site`] puts the new output in place.
+struct Commit<'a> {
+    /// Update the output in place: the files it holds (else a new output
+    /// folder replaces it).
+    update: Option<Vec<String>>,
+    /// Called once the build succeeded, before the output changes.
+    before: &'a dyn Fn(),
 }
 
 /// Loads the site of `opts` and says where its output goes.
@@ -142,19 +169,24 @@ fn check_out(site: &Site, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Builds a site [`load`]ed from `opts` into `out`.
+/// Builds a site [`load`]ed from `opts` into `out`; returns what it did and
+/// every file of the new output.
 fn build_site(
     site: &Site,
     out: &Path,
     opts: &BuildOptions,
     render: &RenderStep,
     started: Instant,
-) -> Result<BuildReport> {
+    commit: Commit,
+) -> Result<(BuildReport, Vec<String>)> {
     let locales = site.select_locales(&opts.locales)?;
     let i18n = I18n::load(&site.config, &site.root)?;
     let templates = Templates::load(&site.config.templates_dir, &site.root)?;
     let renderer = Renderer::new(site, &i18n, &templates).for_locales(&locales);
-    let staging = Staging::new(out)?;
+    let staging = match commit.update {
+        Some(files) => Staging::update(out, files)?,
+        None => Staging::new(out)?,
+    };
     let rendered = render(&renderer, &locales, &staging)?;
     if opts.review {
         write_review(&renderer, &locales, &staging)?;
@@ -172,7 +204,8 @@ fn build_site(
         return Err(Error::Content(warnings));
     }
     let stale_removed = staging.stale_removed();
-    staging.commit()?;
+    (commit.before)();
+    let outputs = staging.commit()?;
     let mut report = report(
         site,
         &locales,
@@ -183,7 +216,7 @@ fn build_site(
         started,
     );
     report.stale_removed = stale_removed;
-    Ok(report)
+    Ok((report, outputs))
 }
 
 /// What a build did, from the pages it wrote; the unit counts are the

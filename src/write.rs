@@ -7,6 +7,11 @@
 //! locdoc an existing output folder is its own, so it never replaces a
 //! folder it did not write.
 //!
+//! An incremental build ([`Staging::update`]) stages only the files that
+//! changed: at the commit, the files of the previous output that the new
+//! one lacks are removed and the staged files are renamed into place, one
+//! by one; everything else stays where it is (see `update.rs`).
+//!
 //! A build that is killed (`kill -9`, a power cut) leaves its staging folder
 //! behind. Each staging folder holds a marker of its own with the building
 //! process's id, locked (an advisory file lock) while the build runs; the
@@ -16,8 +21,11 @@
 use std::fs::{File, TryLockError};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::diag::{Diagnostic, Error, Result};
+
+mod update;
 
 /// Name of the marker file in every output folder locdoc writes.
 pub const MARKER: &str = ".locdoc-output";
@@ -36,12 +44,28 @@ pub struct Staging {
     /// The open staging marker, which holds the lock.
     _marker: File,
     stale_removed: usize,
+    /// Every path of the new output: written, copied or linked.
+    files: Mutex<Vec<String>>,
+    /// Updating the output in place: what it holds now.
+    update: Option<update::Previous>,
 }
 
 impl Staging {
     /// Prepares a staging folder for output folder `out`. Fails (exit 2) if
     /// `out` exists but is a file, or a non-empty folder without the marker.
     pub fn new(out: &Path) -> Result<Staging> {
+        Staging::make(out, None)
+    }
+
+    /// Prepares to update output folder `out` in place: `files` are the
+    /// paths it holds (as the [`Staging::commit`] that wrote it returned
+    /// them). Only what differs from it is staged; a file linked from `out`
+    /// to its own path is left where it is.
+    pub fn update(out: &Path, files: Vec<String>) -> Result<Staging> {
+        Staging::make(out, Some(update::Previous::new(out, files)))
+    }
+
+    fn make(out: &Path, update: Option<update::Previous>) -> Result<Staging> {
         check_replaceable(out)?;
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -63,6 +87,8 @@ impl Staging {
             out: out.to_path_buf(),
             _marker: marker,
             stale_removed,
+            files: Mutex::new(Vec::new()),
+            update,
         })
     }
 
@@ -78,6 +104,10 @@ impl Staging {
 
     /// Writes `bytes` to `rel` (a `/`-separated path) inside the staging folder.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        self.record(rel);
+        if self.update.as_ref().is_some_and(|u| u.holds(rel, bytes)) {
+            return Ok(());
+        }
         let path = self.dir.path().join(rel);
         if let Some(p) = path.parent() {
             std::fs::create_dir_all(p).map_err(|e| Error::io("create", p, e))?;
@@ -87,6 +117,10 @@ impl Staging {
 
     /// Copies file `from` to `rel` inside the staging folder.
     pub fn copy(&self, from: &Path, rel: &str) -> Result<()> {
+        self.record(rel);
+        if self.update.as_ref().is_some_and(|u| u.holds_copy(rel, from)) {
+            return Ok(());
+        }
         let path = self.dir.path().join(rel);
         if let Some(p) = path.parent() {
             std::fs::create_dir_all(p).map_err(|e| Error::io("create", p, e))?;
@@ -100,6 +134,10 @@ impl Staging {
     /// (no copy of the bytes), or a copy where the file system cannot link.
     /// An existing file at `rel` is an error of kind `AlreadyExists`.
     pub fn link(&self, from: &Path, rel: &str) -> Result<()> {
+        self.record(rel);
+        if self.update.as_ref().is_some_and(|u| u.is_own(from, rel)) {
+            return Ok(());
+        }
         let path = self.dir.path().join(rel);
         if let Some(p) = path.parent() {
             std::fs::create_dir_all(p).map_err(|e| Error::io("create", p, e))?;
@@ -117,8 +155,24 @@ impl Staging {
         }
     }
 
-    /// Swaps the staging folder in for the output folder.
-    pub fn commit(self) -> Result<()> {
+    fn record(&self, rel: &str) {
+        if let Ok(mut f) = self.files.lock() {
+            f.push(rel.to_string());
+        }
+    }
+
+    /// Swaps the staging folder in for the output folder, or, when updating
+    /// it, moves the staged files into it and removes the files the new
+    /// output lacks. Returns every path of the new output, sorted (without
+    /// the marker).
+    pub fn commit(mut self) -> Result<Vec<String>> {
+        let mut files = std::mem::take(&mut self.files).into_inner().unwrap_or_default();
+        files.sort_unstable();
+        files.dedup();
+        if let Some(previous) = self.update.take() {
+            previous.commit(self.dir.path(), &self.out, &files)?;
+            return Ok(files);
+        }
         self.write(
             MARKER,
             b"This folder is written by locdoc build; it is replaced on every build.\n",
@@ -161,7 +215,7 @@ impl Staging {
         if let Some(old) = old {
             let _ = std::fs::remove_dir_all(old);
         }
-        Ok(())
+        Ok(files)
     }
 }
 

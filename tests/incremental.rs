@@ -1,6 +1,7 @@
-//! Incremental builds: a rebuild takes the pages whose inputs did not
-//! change from the previous output (hard links) and renders the others, and
-//! its output is byte for byte a clean build's, after every kind of edit.
+//! Incremental builds: a rebuild leaves the pages whose inputs did not
+//! change where they are in the previous output, renders the others and
+//! writes only the files that changed, and its output is byte for byte a
+//! clean build's, after every kind of edit.
 #![cfg(unix)]
 
 mod common;
@@ -52,40 +53,46 @@ fn site() -> SampleSite {
     s
 }
 
-fn build_into(s: &SampleSite, out: &Path, no_cache: bool) {
+/// Builds into `out`; how many pages were taken from the previous output.
+fn build_into(s: &SampleSite, out: &Path, no_cache: bool) -> usize {
     build(&BuildOptions {
         root: s.root().to_path_buf(),
         out: Some(out.to_path_buf()),
         no_cache,
         ..Default::default()
     })
-    .unwrap();
+    .unwrap()
+    .reused
 }
 
 /// Rebuilds `out` incrementally, builds a clean copy beside it, asserts
 /// both are byte-identical and returns the files the rebuild wrote anew
-/// (the others were linked from the previous output).
-fn rebuild_and_compare(s: &SampleSite, out: &Path) -> Vec<String> {
+/// (the others were left in place), and how many pages it took from the
+/// previous output.
+fn rebuild_and_compare(s: &SampleSite, out: &Path) -> (Vec<String>, usize) {
     let before = inodes(out);
-    build_into(s, out, false);
+    let reused = build_into(s, out, false);
     let clean: PathBuf = out.with_file_name("clean");
     build_into(s, &clean, true);
     let (a, b) = (tree(out), tree(&clean));
     let differ: Vec<&String> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).collect();
     assert!(differ.is_empty(), "incremental and clean builds differ: {differ:?}");
     std::fs::remove_dir_all(&clean).unwrap();
-    inodes(out)
+    let written = inodes(out)
         .into_iter()
         .filter(|(rel, ino)| before.get(rel) != Some(ino))
         .map(|(rel, _)| rel)
-        .collect()
+        .collect();
+    (written, reused)
 }
 
-/// Asserts every page of the output was written anew.
-fn assert_every_page(out: &Path, written: &[String]) {
+/// Asserts the last rebuild rendered every page again (none was taken
+/// from the previous output; a page rendered to the same bytes is not
+/// written again, so its file may stay).
+fn assert_every_page(out: &Path, reused: usize) {
     let all: Vec<String> = inodes(out).into_keys().collect();
     assert!(pages(&all).len() >= 8, "{all:?}");
-    assert_eq!(pages(written), pages(&all));
+    assert_eq!(reused, 0, "pages taken from the previous output");
 }
 
 fn pages(written: &[String]) -> Vec<&str> {
@@ -101,8 +108,11 @@ fn an_unchanged_rebuild_renders_no_page_and_matches_a_clean_build() {
     let s = site();
     let out = s.path("out/site");
     build_into(&s, &out, false);
-    let written = rebuild_and_compare(&s, &out);
-    assert!(pages(&written).is_empty(), "pages written again: {:?}", pages(&written));
+    let (written, reused) = rebuild_and_compare(&s, &out);
+    assert!(reused >= 8, "{reused}");
+    // Nothing changed, so no file is written again: not the pages, nor the
+    // site-wide pages, the assets or the search index.
+    assert!(written.is_empty(), "files written again: {written:?}");
     // No language's search index changed: its files are linked, not rewritten.
     let index: Vec<&String> = written.iter().filter(|p| p.ends_with(".pf_index")).collect();
     assert!(index.is_empty(), "search index written again: {index:?}");
@@ -116,7 +126,7 @@ fn a_one_page_edit_renders_that_page_only() {
     s.edit("content/cs-CZ/events/copy-2.md", |t| {
         t.replacen("</span>", " upraveno</span>", 1)
     });
-    let written = rebuild_and_compare(&s, &out);
+    let (written, _) = rebuild_and_compare(&s, &out);
     assert_eq!(pages(&written), ["cs-CZ/events/copy-2/index.html"]);
     // Only the Czech search index is made again.
     assert!(
@@ -137,8 +147,8 @@ fn an_english_edit_renders_every_page_again() {
     s.edit(&format!("content/en-US/{PAGE}.md"), |t| {
         t.replacen("\n\n", "\n\nA new sentence.\n\n", 1)
     });
-    let written = rebuild_and_compare(&s, &out);
-    assert_every_page(&out, &written);
+    let (_, reused) = rebuild_and_compare(&s, &out);
+    assert_every_page(&out, reused);
 }
 
 #[test]
@@ -149,8 +159,8 @@ fn a_template_change_renders_every_page_again() {
     s.edit("templates/base.html", |t| {
         t.replacen("</body>", "<!-- changed --></body>", 1)
     });
-    let written = rebuild_and_compare(&s, &out);
-    assert_every_page(&out, &written);
+    let (_, reused) = rebuild_and_compare(&s, &out);
+    assert_every_page(&out, reused);
 }
 
 #[test]
@@ -159,8 +169,8 @@ fn a_config_or_ui_string_change_renders_every_page_again() {
     let out = s.path("out/site");
     build_into(&s, &out, false);
     s.edit("site.toml", |t| t.replacen("title = \"", "title = \"New ", 1));
-    let written = rebuild_and_compare(&s, &out);
-    assert_every_page(&out, &written);
+    let (_, reused) = rebuild_and_compare(&s, &out);
+    assert_every_page(&out, reused);
     let ftl = std::fs::read_dir(s.path("locales/cs-CZ"))
         .unwrap()
         .next()
@@ -169,8 +179,8 @@ fn a_config_or_ui_string_change_renders_every_page_again() {
         .path();
     let rel = ftl.strip_prefix(s.root()).unwrap().to_string_lossy().into_owned();
     s.edit(&rel, |t| format!("{t}\nlocdoc-test-extra = x\n"));
-    let written = rebuild_and_compare(&s, &out);
-    assert_every_page(&out, &written);
+    let (_, reused) = rebuild_and_compare(&s, &out);
+    assert_every_page(&out, reused);
 }
 
 #[test]
@@ -198,10 +208,64 @@ fn a_lost_output_or_cache_means_a_clean_build() {
     assert!(out.join("cs-CZ/events/copy-1/index.html").is_file());
     // The output without its cache: every page written again.
     std::fs::remove_dir_all(s.path(".locdoc-cache")).unwrap();
-    let written = rebuild_and_compare(&s, &out);
-    assert_every_page(&out, &written);
+    let (_, reused) = rebuild_and_compare(&s, &out);
+    assert_every_page(&out, reused);
     // --no-cache leaves no cache behind.
     std::fs::remove_dir_all(s.path(".locdoc-cache")).unwrap();
     build_into(&s, &out, true);
     assert!(!s.path(".locdoc-cache").exists());
+}
+
+#[test]
+fn a_renamed_page_matches_a_clean_build_and_leaves_no_trace() {
+    let s = site();
+    let out = s.path("out/site");
+    build_into(&s, &out, false);
+    for locale in ["en-US", "cs-CZ"] {
+        std::fs::rename(
+            s.path(&format!("content/{locale}/events/copy-2.md")),
+            s.path(&format!("content/{locale}/events/renamed.md")),
+        )
+        .unwrap();
+    }
+    let (written, reused) = rebuild_and_compare(&s, &out);
+    assert!(
+        !out.join("cs-CZ/events/copy-2").exists(),
+        "the old page's folder is gone"
+    );
+    assert!(!out.join("en-US/events/copy-2").exists());
+    assert!(out.join("cs-CZ/events/renamed/index.html").is_file());
+    assert!(
+        written.contains(&"cs-CZ/events/renamed/index.html".to_string()),
+        "{written:?}"
+    );
+    // The list of pages is part of every page (links, the language
+    // switcher): all are rendered again.
+    assert_eq!(reused, 0);
+}
+
+#[test]
+fn a_failed_rebuild_keeps_the_output_and_the_next_one_is_still_incremental() {
+    let s = site();
+    let out = s.path("out/site");
+    build_into(&s, &out, false);
+    let before = tree(&out);
+    let page = "content/cs-CZ/events/copy-1.md";
+    let good = s.read(page);
+    s.write(page, "no front matter\n");
+    let s2 = s.path(page);
+    let err = build(&BuildOptions {
+        root: s.root().to_path_buf(),
+        out: Some(out.clone()),
+        ..Default::default()
+    });
+    assert!(err.is_err(), "a page without front matter fails the build");
+    assert!(tree(&out) == before, "the previous output is untouched");
+    std::fs::write(&s2, good).unwrap();
+    let (written, reused) = rebuild_and_compare(&s, &out);
+    assert!(
+        reused >= 8,
+        "the cache survived the failed build: {reused} pages reused"
+    );
+    assert!(written.is_empty(), "{written:?}");
 }

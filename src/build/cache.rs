@@ -8,14 +8,16 @@
 //! switcher, links), every English page (the structure each translation is
 //! rendered from, the event order), and the includes the last build read.
 //! A page whose key is the one the cache has for it is not read again: its
-//! output file is hard-linked from the previous output into the new one,
-//! and its summary, status and search record come from the cache. The
-//! site-wide pages are made from the summaries as in a clean build, and a
-//! language's search index is linked from the previous output when none
-//! of its records changed.
+//! output file stays where it is in the previous output (the build updates
+//! that folder in place, [`crate::write::Staging::update`]), and its
+//! summary, status and search record come from the cache. The site-wide
+//! pages are made from the summaries as in a clean build (and written only
+//! if their bytes changed), and a language's search index is kept from the
+//! previous output when none of its records changed.
 //!
 //! The cache lives in `.locdoc-cache/` in the site root, one file per
-//! output folder. It describes the output folder it was written with; a
+//! output folder. It describes the output folder it was written with (and
+//! lists its files, to remove those of pages that are gone); a
 //! cache without its output (or an output without its cache) is a clean
 //! build. Pages with warnings are always rendered again, so their
 //! warnings are reported on every build.
@@ -37,7 +39,7 @@ use crate::site::Site;
 pub const CACHE_DIR: &str = ".locdoc-cache";
 
 /// Bumped when the cache's layout changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// A hash of the inputs of a page (or of the whole site).
 pub type Key = u128;
@@ -64,6 +66,9 @@ struct Saved {
     includes: Vec<(PathBuf, Option<Key>)>,
     /// Each language's search index, by language folder.
     search: BTreeMap<String, LanguageIndex>,
+    /// Every file of the output folder (`/`-separated paths), so that an
+    /// incremental build updates it in place.
+    outputs: Vec<String>,
 }
 
 /// The cache of one build: what the previous build left, and what this
@@ -174,10 +179,6 @@ impl Incremental {
             Some(s) if has_out => (s, Some(out_abs)),
             _ => (Saved::default(), None),
         };
-        // The old cache no longer describes the output once this build
-        // replaces it; a build that fails keeps the old output, not the
-        // cache (the next build is clean).
-        let _ = std::fs::remove_file(&file);
         Incremental {
             file,
             old_out,
@@ -207,6 +208,19 @@ impl Incremental {
         file.is_file().then_some((e, file))
     }
 
+    /// The files of the previous output, when this build updates it in
+    /// place (its pages taken from it stay where they are).
+    pub fn take_old_outputs(&mut self) -> Option<Vec<String>> {
+        self.old_out.as_ref()?;
+        Some(std::mem::take(&mut self.old.outputs))
+    }
+
+    /// Removes the cache file: it no longer describes the output once this
+    /// build starts changing it (a build that fails before keeps both).
+    pub fn invalidate(&self) {
+        let _ = std::fs::remove_file(&self.file);
+    }
+
     /// Keeps the entry of output `path` for the next build.
     pub fn keep(&self, path: String, entry: Entry) {
         if let Ok(mut n) = self.new.lock() {
@@ -222,7 +236,7 @@ impl Incremental {
 
     /// Writes the cache for the next build (best effort: a cache that
     /// cannot be written makes the next build a clean one).
-    pub fn save(self, site: &Site, search: BTreeMap<String, LanguageIndex>) {
+    pub fn save(self, site: &Site, search: BTreeMap<String, LanguageIndex>, outputs: Vec<String>) {
         let pages = self.new.into_inner().unwrap_or_default();
         // The includes of the pages taken from the cache were read by an
         // earlier build.
@@ -243,6 +257,7 @@ impl Incremental {
             pages,
             includes,
             search,
+            outputs,
         };
         let Some(dir) = self.file.parent() else { return };
         if std::fs::create_dir_all(dir).is_err() {
