@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod check_fixture;
 pub mod files;
 pub mod hostile;
 pub mod server;
