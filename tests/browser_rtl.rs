@@ -7,8 +7,6 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 
 use common::browser::{NEEDS, start, until, wait_js};
@@ -60,54 +58,6 @@ fn arabic_site(out: &Path) -> SampleSite {
     })
     .unwrap();
     site
-}
-
-/// Serves `root` over HTTP/1.0 on 127.0.0.1 until the test process ends.
-fn serve_dir(root: PathBuf) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for mut stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || respond(&root, &mut stream));
-        }
-    });
-    port
-}
-
-fn respond(root: &Path, stream: &mut TcpStream) {
-    let mut line = String::new();
-    let mut reader = BufReader::new(&*stream);
-    if reader.read_line(&mut line).is_err() {
-        return;
-    }
-    let mut h = String::new();
-    while reader.read_line(&mut h).is_ok_and(|n| n > 2) {
-        h.clear();
-    }
-    let path = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = percent_encoding::percent_decode_str(path.split(['?', '#']).next().unwrap_or("/")).decode_utf8_lossy();
-    let mut file = root.to_path_buf();
-    file.extend(path.split('/').filter(|s| !s.is_empty() && *s != ".."));
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    let kind = match file.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("css") => "text/css",
-        Some("js") => "text/javascript",
-        _ => "application/octet-stream",
-    };
-    let (status, body) = match std::fs::read(&file) {
-        Ok(b) => ("200 OK", b),
-        Err(_) => ("404 Not Found", b"not found".to_vec()),
-    };
-    let head = format!(
-        "HTTP/1.0 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
 }
 
 fn runtime() -> tokio::runtime::Runtime {
@@ -166,7 +116,7 @@ fn an_arabic_page_is_mirrored_and_keeps_english_code_and_tables_left_to_right() 
         html.contains("<html lang=\"ar-SA\" dir=\"rtl\">"),
         "dir from the locale code"
     );
-    let port = serve_dir(out);
+    let port = common::files::serve(out);
     runtime().block_on(async {
         let b = start(1024, 700).await;
         let c = &b.client;
