@@ -25,19 +25,75 @@ fn module_of(rel: &str) -> &str {
     rel.split('/').next().unwrap_or(rel).trim_end_matches(".rs")
 }
 
-/// The top-level modules a file names as `crate::x`, outside comments.
+/// The top-level modules a file names as `crate::x`, outside comments,
+/// with their lines; a group (`crate::{a::X, b}`, over several lines too)
+/// names each of its items.
 fn uses(text: &str) -> Vec<(String, usize)> {
-    let mut out = Vec::new();
+    // The code without comments, and the line each byte is on.
+    let mut code = String::new();
+    let mut line_of = Vec::new();
     for (n, line) in text.lines().enumerate() {
-        let code = line.split("//").next().unwrap_or("");
-        let mut rest = code;
-        while let Some(i) = rest.find("crate::") {
-            let after = &rest[i + "crate::".len()..];
-            let name: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let part = line.split("//").next().unwrap_or("");
+        code.push_str(part);
+        code.push('\n');
+        line_of.extend(std::iter::repeat_n(n + 1, part.len() + 1));
+    }
+    let b = code.as_bytes();
+    let ident = |from: usize| -> (String, usize) {
+        let mut i = from;
+        while b.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
+            i += 1;
+        }
+        let start = i;
+        while b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_') {
+            i += 1;
+        }
+        (code[start..i].to_string(), start)
+    };
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = code[at..].find("crate::") {
+        let after = at + i + "crate::".len();
+        at = after;
+        if b.get(after) != Some(&b'{') {
+            let (name, start) = ident(after);
             if !name.is_empty() {
-                out.push((name, n + 1));
+                out.push((name, line_of[start]));
             }
-            rest = after;
+            continue;
+        }
+        // A group: the first name of each item at its top level.
+        let mut depth = 0;
+        let mut item_start = true;
+        for (k, &c) in b.iter().enumerate().skip(after) {
+            match c {
+                b'{' => {
+                    depth += 1;
+                    if depth == 1 {
+                        item_start = true;
+                        continue;
+                    }
+                }
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        at = k;
+                        break;
+                    }
+                }
+                b',' if depth == 1 => {
+                    item_start = true;
+                    continue;
+                }
+                _ => {}
+            }
+            if item_start && depth == 1 && !c.is_ascii_whitespace() {
+                item_start = false;
+                let (name, start) = ident(k);
+                if !name.is_empty() && name != "self" {
+                    out.push((name, line_of[start]));
+                }
+            }
         }
     }
     out
@@ -113,8 +169,35 @@ fn the_check_finds_a_climbing_import() {
         uses("use crate::build::Sink; // crate::x\n"),
         vec![("build".to_string(), 1)]
     );
+    // Groups name each item, over lines too; nested groups count once.
+    assert_eq!(
+        uses("use crate::{\n    build::{Sink, X},\n    serve, // crate::y\n};\nlet a = crate::shard::f();\n"),
+        vec![
+            ("build".to_string(), 2),
+            ("serve".to_string(), 3),
+            ("shard".to_string(), 5)
+        ]
+    );
     assert_eq!(module_of("render/review.rs"), "render");
     assert_eq!(module_of("site.rs"), "site");
     let lib = "//! 1. [`diag`] — errors\n//! 2. [`config`] — site.toml\n//!    continued\n";
     assert_eq!(ladder(lib), ["diag", "config"]);
+}
+
+#[test]
+fn every_source_and_test_file_stays_under_600_lines() {
+    // The README's promise: a file a reader can hold in their head.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut long = Vec::new();
+    for dir in ["src", "tests", "benches", "examples"] {
+        for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().filter_map(Result::ok) {
+            if entry.path().extension().is_some_and(|e| e == "rs") {
+                let lines = std::fs::read_to_string(entry.path()).unwrap().lines().count();
+                if lines > 600 {
+                    long.push(format!("{}: {lines} lines", entry.path().display()));
+                }
+            }
+        }
+    }
+    assert!(long.is_empty(), "files over 600 lines:\n{}", long.join("\n"));
 }

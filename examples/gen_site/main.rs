@@ -77,6 +77,7 @@
 //! and check every link.
 
 mod emit;
+mod events;
 mod lang;
 mod layouts;
 mod model;
@@ -238,7 +239,7 @@ fn prepare_out(out: &Path) -> Result<(), String> {
 /// Generates the site for `a` into `sink`.
 fn generate(a: &Args, sink: &mut dyn layouts::Sink) -> std::io::Result<(usize, Written)> {
     let n = event_count(a);
-    let events = model::make_events(n, a.seed);
+    let events = events::make_events(n, a.seed);
     let pages = model::site_pages(&events, a.seed);
     let spec = Spec {
         pages: &pages,
