@@ -149,3 +149,95 @@ fn an_english_fallback_name_is_marked_in_the_sidebar_the_breadcrumbs_and_the_pag
     assert!(en.select(&sel("nav.toc-side [lang], .breadcrumbs [lang], .pager [lang]")).next().is_none());
     assert_eq!(marks(&en, ".pager-next .pager-title"), [m("Third steps", None, None)]);
 }
+
+/// `(file:line:col, first line)` of every `warning[toc]` in check's output.
+fn toc_warnings(text: &str) -> Vec<(String, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("warning[toc]: "))
+        .map(|(i, l)| {
+            let at = lines
+                .get(i + 1)
+                .and_then(|n| n.strip_prefix("--> "))
+                .unwrap_or_else(|| panic!("no location after {l:?}"));
+            (at.to_string(), l["warning[toc]: ".len()..].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn check_reports_each_toc_yml_problem_at_its_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "site.toml", &format!("{SITE}[[locales]]\ncode = \"pl-PL\"\nname = \"Polski\"\n"));
+    for rel in ["overview", "first", "second", "third", "appendix"] {
+        write(
+            root,
+            &format!("content/en-US/{rel}.md"),
+            &format!("---\ntitle: {rel}\n---\n# {rel}\n"),
+        );
+    }
+    // English: `gone.md` does not exist (line 11).
+    write(
+        root,
+        "content/en-US/toc.yml",
+        "- name: Overview\n  href: overview.md\n  items:\n  - name: First steps\n    href: first.md\n  - name: Second steps\n    href: second.md\n  - name: Third steps\n    href: third.md\n- name: Gone\n  href: gone.md\n- name: Appendix\n  href: appendix.md\n",
+    );
+    // Czech: the third page moved before the first (line 4), the second
+    // dropped (it belongs after the first, line 6), an entry added (line
+    // 8), the appendix dropped at the top (it belongs after `Pryč`, line 10).
+    write(
+        root,
+        "content/cs-CZ/toc.yml",
+        "- name: Přehled\n  href: overview.md\n  items:\n  - name: Třetí kroky\n    href: third.md\n  - name: První kroky\n    href: first.md\n  - name: Navíc\n    href: extra.md\n- name: Pryč\n  href: gone.md\n",
+    );
+    // Polish: an unclosed `[` (YAML reports it at line 5, column 9).
+    write(
+        root,
+        "content/pl-PL/toc.yml",
+        "- name: Przegląd\n  href: overview.md\n  items:\n  - name: [Pierwsze kroki\n    href: first.md\n",
+    );
+    let o = locdoc(root, &["check"]);
+    let out = format!("{}{}", common::stdout(&o), stderr(&o));
+    assert_eq!(o.status.code(), Some(0), "warnings only: {out}");
+    let mut found = toc_warnings(&out);
+    found.sort();
+    let expected = [
+        (
+            "content/cs-CZ/toc.yml:10:9",
+            "the English entry `Appendix` (appendix.md) is missing from this locale's toc.yml",
+        ),
+        (
+            "content/cs-CZ/toc.yml:4:11",
+            "entry `third.md` is in another place among its neighbours than in the English toc.yml",
+        ),
+        (
+            "content/cs-CZ/toc.yml:6:11",
+            "the English entry `Second steps` (second.md) is missing from this locale's toc.yml",
+        ),
+        (
+            "content/cs-CZ/toc.yml:8:11",
+            "entry `Navíc` (extra.md) is not in the English toc.yml (content/en-US/toc.yml)",
+        ),
+        (
+            "content/en-US/toc.yml:11:9",
+            "`gone.md` points to a page that does not exist (`gone.md`)",
+        ),
+        (
+            "content/pl-PL/toc.yml:5:9",
+            "invalid toc.yml: illegal placement of ':' indicator at line 5, column 9",
+        ),
+    ];
+    let expected: Vec<(String, String)> = expected.iter().map(|(a, m)| (a.to_string(), m.to_string())).collect();
+    assert_eq!(found, expected, "{out}");
+    // A dropped entry says where it goes.
+    assert!(out.contains("help: add it after `První kroky`, as in content/en-US/toc.yml:6:11"), "{out}");
+    assert!(out.contains("help: add it after `Pryč`, as in content/en-US/toc.yml:12:9"), "{out}");
+    assert!(!out.contains("toc.yml:1:1"), "{out}");
+
+    // --deny-warnings turns them into a failure.
+    let o = locdoc(root, &["check", "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+}
