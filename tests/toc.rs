@@ -241,3 +241,23 @@ fn check_reports_each_toc_yml_problem_at_its_file_line_and_column() {
     let o = locdoc(root, &["check", "--deny-warnings"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
 }
+
+#[test]
+fn the_tree_pager_is_named_for_pages_not_events() {
+    let site = toc_site();
+    let o = locdoc(site.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for (code, label) in [
+        ("en-US", "Previous and next page"),
+        ("cs-CZ", "Předchozí a další stránka"),
+        ("ar-SA", "الصفحة السابقة والتالية"),
+    ] {
+        let p = site.path().join(format!("public/{code}/second/index.html"));
+        let doc = scraper::Html::parse_document(&std::fs::read_to_string(p).unwrap());
+        let pagers: Vec<_> = doc
+            .select(&sel("nav.pager"))
+            .map(|n| n.value().attr("aria-label").unwrap_or_default().to_string())
+            .collect();
+        assert_eq!(pagers, [label], "{code}");
+    }
+}
