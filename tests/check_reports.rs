@@ -103,14 +103,20 @@ fn the_summary_counts_one_of_a_kind_in_the_singular() {
     let mut r = check(&site, &CheckOptions::default()).unwrap();
     let all = report::summary(&r);
     assert!(all.contains("\n2 errors, 3 warnings, 1 note in "), "{all}");
-    assert!(all.ends_with("check failed: 2 findings at or above the fail level\n"), "{all}");
+    assert!(
+        all.ends_with("check failed: 2 findings at or above the fail level\n"),
+        "{all}"
+    );
     // One finding of each severity.
     let mut seen = std::collections::HashSet::new();
     r.findings.retain(|f| seen.insert(f.severity()));
     assert_eq!(r.findings.len(), 3);
     let one = report::summary(&r);
     assert!(one.contains("\n1 error, 1 warning, 1 note in "), "{one}");
-    assert!(one.ends_with("check failed: 1 finding at or above the fail level\n"), "{one}");
+    assert!(
+        one.ends_with("check failed: 1 finding at or above the fail level\n"),
+        "{one}"
+    );
 }
 
 #[test]

@@ -48,7 +48,10 @@ fn toc_site() -> tempfile::TempDir {
             &format!("---\ntitle: {title}\n---\n# {title}\n\nText of {rel}.\n"),
         );
     }
-    for (code, title, text) in [("cs-CZ", "Druhé kroky", "Text druhé."), ("ar-SA", "الخطوات الثانية", "نص الثانية.")] {
+    for (code, title, text) in [
+        ("cs-CZ", "Druhé kroky", "Text druhé."),
+        ("ar-SA", "الخطوات الثانية", "نص الثانية."),
+    ] {
         write(
             root,
             &format!("content/{code}/second.md"),
@@ -126,7 +129,8 @@ fn an_english_fallback_name_is_marked_in_the_sidebar_the_breadcrumbs_and_the_pag
     let side = marks(&ar, "nav.toc-side .toc-tree a");
     assert_eq!(side.len(), 4, "{side:?}");
     assert!(
-        side.iter().all(|(_, lang, dir)| lang.as_deref() == Some("en-US") && dir.as_deref() == Some("ltr")),
+        side.iter()
+            .all(|(_, lang, dir)| lang.as_deref() == Some("en-US") && dir.as_deref() == Some("ltr")),
         "{side:?}"
     );
     let crumbs = marks(&ar, ".breadcrumbs li > a");
@@ -146,7 +150,11 @@ fn an_english_fallback_name_is_marked_in_the_sidebar_the_breadcrumbs_and_the_pag
 
     // English pages mark nothing.
     let en = read("en-US/second/index.html");
-    assert!(en.select(&sel("nav.toc-side [lang], .breadcrumbs [lang], .pager [lang]")).next().is_none());
+    assert!(
+        en.select(&sel("nav.toc-side [lang], .breadcrumbs [lang], .pager [lang]"))
+            .next()
+            .is_none()
+    );
     assert_eq!(marks(&en, ".pager-next .pager-title"), [m("Third steps", None, None)]);
 }
 
@@ -171,7 +179,11 @@ fn toc_warnings(text: &str) -> Vec<(String, String)> {
 fn check_reports_each_toc_yml_problem_at_its_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    write(root, "site.toml", &format!("{SITE}[[locales]]\ncode = \"pl-PL\"\nname = \"Polski\"\n"));
+    write(
+        root,
+        "site.toml",
+        &format!("{SITE}[[locales]]\ncode = \"pl-PL\"\nname = \"Polski\"\n"),
+    );
     for rel in ["overview", "first", "second", "third", "appendix"] {
         write(
             root,
@@ -233,8 +245,14 @@ fn check_reports_each_toc_yml_problem_at_its_file_line_and_column() {
     let expected: Vec<(String, String)> = expected.iter().map(|(a, m)| (a.to_string(), m.to_string())).collect();
     assert_eq!(found, expected, "{out}");
     // A dropped entry says where it goes.
-    assert!(out.contains("help: add it after `První kroky`, as in content/en-US/toc.yml:6:11"), "{out}");
-    assert!(out.contains("help: add it after `Pryč`, as in content/en-US/toc.yml:12:9"), "{out}");
+    assert!(
+        out.contains("help: add it after `První kroky`, as in content/en-US/toc.yml:6:11"),
+        "{out}"
+    );
+    assert!(
+        out.contains("help: add it after `Pryč`, as in content/en-US/toc.yml:12:9"),
+        "{out}"
+    );
     assert!(!out.contains("toc.yml:1:1"), "{out}");
 
     // --deny-warnings turns them into a failure.

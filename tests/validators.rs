@@ -127,8 +127,7 @@ fn the_nu_html_checker_has_no_message_on_the_corpus_site_but_the_sources_heading
     std::fs::write(&control, CONTROL).unwrap();
     let all = nu_messages(&[site, &control], site);
     let control_url = format!("{}", std::fs::canonicalize(&control).unwrap().display());
-    let (control_messages, messages): (Vec<_>, Vec<_>) =
-        all.into_iter().partition(|m| m.page.ends_with(&control_url));
+    let (control_messages, messages): (Vec<_>, Vec<_>) = all.into_iter().partition(|m| m.page.ends_with(&control_url));
     // The control's `<br />` is reported, though it is no error.
     assert!(
         control_messages

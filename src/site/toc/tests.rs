@@ -231,7 +231,11 @@ fn findings_for_a_locale_tree_that_differs_and_invalid_yaml() {
 #[test]
 fn a_dropped_entry_is_reported_where_it_belongs_in_the_locale_file() {
     let en = "- name: A\n  href: a.md\n  items:\n  - name: B\n    href: b.md\n- name: C\n  href: c.md\n";
-    let pages = [("en-US/a.md", page("A")), ("en-US/b.md", page("B")), ("en-US/c.md", page("C"))];
+    let pages = [
+        ("en-US/a.md", page("A")),
+        ("en-US/b.md", page("B")),
+        ("en-US/c.md", page("C")),
+    ];
     let located = |cs: &str| {
         let mut files: Vec<(&str, &str)> = pages.iter().map(|(p, t)| (*p, t.as_str())).collect();
         files.push(("en-US/toc.yml", en));
@@ -248,11 +252,17 @@ fn a_dropped_entry_is_reported_where_it_belongs_in_the_locale_file() {
     // The only child dropped: first among its parent's items.
     let (m, help) = located("- name: A2\n  href: a.md\n- name: C2\n  href: c.md\n");
     assert_eq!(m.len(), 1, "{m:?}");
-    assert!(m[0].starts_with("1 content/cs-CZ/toc.yml:1:9 the English entry `B`"), "{m:?}");
+    assert!(
+        m[0].starts_with("1 content/cs-CZ/toc.yml:1:9 the English entry `B`"),
+        "{m:?}"
+    );
     assert!(help[0].starts_with("add it as the first item of `A2`"), "{help:?}");
     // The last entry at the top dropped: after the one before it.
     let (m, help) = located("- name: A2\n  href: a.md\n  items:\n  - name: B2\n    href: b.md\n");
     assert_eq!(m.len(), 1, "{m:?}");
-    assert!(m[0].starts_with("1 content/cs-CZ/toc.yml:1:9 the English entry `C`"), "{m:?}");
+    assert!(
+        m[0].starts_with("1 content/cs-CZ/toc.yml:1:9 the English entry `C`"),
+        "{m:?}"
+    );
     assert!(help[0].starts_with("add it after `A2`"), "{help:?}");
 }
