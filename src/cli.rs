@@ -18,7 +18,7 @@ use locdoc::check::baseline::Baseline;
 use locdoc::check::{CheckOptions, Rule};
 use locdoc::config::{Config, FailOn};
 use locdoc::diag::{Diagnostic, Error, Severity};
-use locdoc::report::{self, Format};
+use locdoc::report::{self, Format, plural};
 
 /// Build, preview and check localized documentation sites.
 ///
@@ -374,11 +374,6 @@ fn print_build(report: &BuildReport) {
     if !report.warnings.is_empty() {
         let _ = writeln!(out, "{}", plural(report.warnings.len(), "warning", "warnings"));
     }
-}
-
-/// `1 page`, `2 pages`.
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `site.toml` with the command line's `[check]` overrides applied.

@@ -34,6 +34,22 @@ return { folded: !fold.open, loaded: tree.hasAttribute('data-loaded'),
   links: tree.querySelectorAll('a').length };
 "#;
 
+/// The tree's links whose box reaches past the tree's (more than a pixel),
+/// how many names are longer than 40 characters, and whether the page is
+/// wider than the window.
+const OVERFLOW: &str = r#"
+const tree = document.querySelector('.toc-side .toc-tree');
+const box = tree.getBoundingClientRect();
+const links = Array.from(tree.querySelectorAll('a'));
+const outside = links.filter(a => {
+  const r = a.getBoundingClientRect();
+  return r.right > box.right + 1 || r.left < box.left - 1;
+}).map(a => a.textContent);
+return { outside: outside.slice(0, 5),
+  long: links.filter(a => a.textContent.length > 40).length,
+  page_scrolls: document.documentElement.scrollWidth > window.innerWidth };
+"#;
+
 async fn state(c: &Client) -> serde_json::Value {
     until(c, STATE, |v| v["loaded"] == json!(true)).await
 }
@@ -89,6 +105,15 @@ fn the_tree_folds_on_a_phone_and_a_reader_clicks_through_it() {
         click(&c, ".toc-button").await;
         let s = until(&c, STATE, |v| v["tree_visible"] == json!(true)).await;
         assert_eq!(s["folded"], json!(false), "{s}");
+        // Long event names wrap inside the tree's box: no link reaches past
+        // it, and the page does not scroll sideways.
+        let overflow = c.execute(OVERFLOW, vec![]).await.unwrap();
+        assert!(
+            overflow["long"].as_u64().is_some_and(|n| n > 0),
+            "the tree has long names to wrap: {overflow}"
+        );
+        assert_eq!(overflow["outside"], json!([]), "{overflow}");
+        assert_eq!(overflow["page_scrolls"], json!(false), "{overflow}");
         let png = c.screenshot().await.unwrap();
         assert!(png.starts_with(b"\x89PNG"));
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots");

@@ -97,6 +97,29 @@ fn schema_rejects_a_broken_report() {
 }
 
 #[test]
+fn the_summary_counts_one_of_a_kind_in_the_singular() {
+    let f = golden_fixture();
+    let site = Site::open(f.root()).unwrap();
+    let mut r = check(&site, &CheckOptions::default()).unwrap();
+    let all = report::summary(&r);
+    assert!(all.contains("\n2 errors, 3 warnings, 1 note in "), "{all}");
+    assert!(
+        all.ends_with("check failed: 2 findings at or above the fail level\n"),
+        "{all}"
+    );
+    // One finding of each severity.
+    let mut seen = std::collections::HashSet::new();
+    r.findings.retain(|f| seen.insert(f.severity()));
+    assert_eq!(r.findings.len(), 3);
+    let one = report::summary(&r);
+    assert!(one.contains("\n1 error, 1 warning, 1 note in "), "{one}");
+    assert!(
+        one.ends_with("check failed: 1 finding at or above the fail level\n"),
+        "{one}"
+    );
+}
+
+#[test]
 fn junit_has_one_case_per_page_and_locale() {
     let xml = golden(report::Format::Junit);
     assert_eq!(xml.matches("<testcase ").count(), 2);

@@ -128,3 +128,4 @@ toc-all = جدول المحتويات
 toc-more = { $count } أخرى
 toc-previous = السابق
 toc-next = التالي
+toc-pager = الصفحة السابقة والتالية

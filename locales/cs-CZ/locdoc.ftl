@@ -117,3 +117,4 @@ toc-all = Celý obsah
 toc-more = { $count } dalších
 toc-previous = Předchozí
 toc-next = Další
+toc-pager = Předchozí a další stránka

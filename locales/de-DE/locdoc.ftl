@@ -116,3 +116,4 @@ toc-all = Inhaltsverzeichnis
 toc-more = { $count } weitere
 toc-previous = Zurück
 toc-next = Weiter
+toc-pager = Vorherige und nächste Seite

@@ -122,3 +122,4 @@ toc-all = Table of contents
 toc-more = { $count } more
 toc-previous = Previous
 toc-next = Next
+toc-pager = Previous and next page

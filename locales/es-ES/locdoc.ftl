@@ -116,3 +116,4 @@ toc-all = Tabla de contenido
 toc-more = { $count } más
 toc-previous = Anterior
 toc-next = Siguiente
+toc-pager = Página anterior y siguiente

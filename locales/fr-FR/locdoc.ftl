@@ -116,3 +116,4 @@ toc-all = Table des matières
 toc-more = { $count } de plus
 toc-previous = Précédent
 toc-next = Suivant
+toc-pager = Page précédente et suivante

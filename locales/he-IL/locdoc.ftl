@@ -119,3 +119,4 @@ toc-all = תוכן העניינים
 toc-more = { $count } נוספים
 toc-previous = הקודם
 toc-next = הבא
+toc-pager = הדף הקודם והבא

@@ -116,3 +116,4 @@ toc-all = Sommario completo
 toc-more = altri { $count }
 toc-previous = Precedente
 toc-next = Successivo
+toc-pager = Pagina precedente e successiva

@@ -104,3 +104,4 @@ toc-all = 目次全体
 toc-more = ほか { $count } 件
 toc-previous = 前へ
 toc-next = 次へ
+toc-pager = 前後のページ

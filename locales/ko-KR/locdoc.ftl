@@ -104,3 +104,4 @@ toc-all = 전체 목차
 toc-more = { $count }개 더 보기
 toc-previous = 이전
 toc-next = 다음
+toc-pager = 이전 및 다음 페이지

@@ -117,3 +117,4 @@ toc-all = Pełny spis treści
 toc-more = { $count } więcej
 toc-previous = Poprzednia
 toc-next = Następna
+toc-pager = Poprzednia i następna strona

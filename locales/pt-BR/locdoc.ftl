@@ -114,3 +114,4 @@ toc-all = Sumário completo
 toc-more = mais { $count }
 toc-previous = Anterior
 toc-next = Próxima
+toc-pager = Página anterior e próxima

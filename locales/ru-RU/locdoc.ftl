@@ -117,3 +117,4 @@ toc-all = Полное содержание
 toc-more = ещё { $count }
 toc-previous = Назад
 toc-next = Далее
+toc-pager = Предыдущая и следующая страница

@@ -102,3 +102,4 @@ toc-all = Tüm içindekiler
 toc-more = { $count } tane daha
 toc-previous = Önceki
 toc-next = Sonraki
+toc-pager = Önceki ve sonraki sayfa

@@ -104,3 +104,4 @@ toc-all = 完整目录
 toc-more = 另外 { $count } 项
 toc-previous = 上一页
 toc-next = 下一页
+toc-pager = 上一页和下一页

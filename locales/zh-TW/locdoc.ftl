@@ -104,3 +104,4 @@ toc-all = 完整目錄
 toc-more = 另外 { $count } 項
 toc-previous = 上一頁
 toc-next = 下一頁
+toc-pager = 上一頁和下一頁

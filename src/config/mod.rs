@@ -38,6 +38,14 @@ pub enum TextDirection {
 }
 
 impl TextDirection {
+    /// The value of an HTML `dir` attribute: `ltr` or `rtl`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextDirection::Ltr => "ltr",
+            TextDirection::Rtl => "rtl",
+        }
+    }
+
     /// The direction the language of BCP 47 tag `code` is written in, from
     /// unic-langid's CLDR layout data (the script, else the language):
     /// `ar-SA`, `he-IL`, `fa-IR`, `ur-PK` and `az-Arab` are right-to-left.

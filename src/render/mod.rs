@@ -99,6 +99,9 @@ pub struct SiteIndex {
 struct Crumb {
     title: String,
     url: String,
+    /// Set when the title is an English fallback (a name the locale's
+    /// toc.yml lacks).
+    title_lang: Option<NameLang>,
 }
 
 #[derive(Serialize)]
@@ -107,6 +110,28 @@ struct Neighbour {
     url: String,
     /// Set when the link goes to another locale (the page is missing here).
     lang: Option<String>,
+    /// Set when the title is an English fallback (a name the locale's
+    /// toc.yml lacks).
+    title_lang: Option<NameLang>,
+}
+
+/// The language of a name shown in the source locale's words on a page of
+/// another locale: its `lang`, and its `dir` where the page is written the
+/// other way (the name is then isolated in its own direction).
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+struct NameLang {
+    lang: String,
+    dir: Option<crate::config::TextDirection>,
+}
+
+impl NameLang {
+    /// ` lang="…"` and maybe ` dir="…"`, for HTML written by hand.
+    fn attrs(&self) -> String {
+        match self.dir {
+            Some(d) => format!(" lang=\"{}\" dir=\"{}\"", markdown::esc_attr(&self.lang), d.as_str()),
+            None => format!(" lang=\"{}\"", markdown::esc_attr(&self.lang)),
+        }
+    }
 }
 
 /// Links every page's header and footer have.
@@ -308,16 +333,19 @@ impl<'s> Renderer<'s> {
         let mut out = vec![Crumb {
             title: self.i18n.get(locale, "site-home"),
             url: home.clone(),
+            title_lang: None,
         }];
         if is_event {
             out.push(Crumb {
                 title: self.i18n.get(locale, "event-index"),
                 url: format!("{home}#events"),
+                title_lang: None,
             });
         }
         out.push(Crumb {
             title: title.to_string(),
             url: String::new(),
+            title_lang: None,
         });
         out
     }
@@ -337,6 +365,7 @@ impl<'s> Renderer<'s> {
                 title: self.index.event_labels[j].clone(),
                 url: self.link(relative_url(out_dir, &format!("{code}/{}", url.dir))),
                 lang: (l != locale).then(|| code.clone()),
+                title_lang: None,
             })
         };
         (i.checked_sub(1).and_then(at), at(i + 1))

@@ -31,18 +31,33 @@ impl Renderer<'_> {
         format!("{}/{}", self.site.config.locales[locale].code, self.index.dirs.contents)
     }
 
+    /// How the name of `node` is marked in `locale`: `Some` when it is the
+    /// English fallback (the locale's toc.yml lacks the entry).
+    fn name_lang(&self, node: usize, locale: usize) -> Option<NameLang> {
+        let (_, fallback) = self.toc().name(node, locale);
+        fallback.then(|| self.source_name_lang(locale))
+    }
+
+    /// The marks of a source-locale name on a page of `locale`: its `lang`,
+    /// and, where `locale` is written the other way (Arabic, Hebrew), its
+    /// `dir`, as English fallback text in a page is marked.
+    fn source_name_lang(&self, locale: usize) -> NameLang {
+        let source = &self.site.config.locales[0];
+        let dir = self.site.config.locales[locale].dir;
+        NameLang {
+            lang: source.code.clone(),
+            dir: (dir != source.dir).then_some(source.dir),
+        }
+    }
+
     /// The start of a branch entry: its link, then the `<details>` of its
     /// children. The link stays outside the `<summary>` (a link inside a
     /// summary is a control inside a control, axe's `nested-interactive`);
     /// the summary is the disclosure toggle beside it, named for screen
     /// readers by the entry's name.
     fn branch_open(&self, node: usize, locale: usize, link: &str, id: &str, open: &str) -> String {
-        let (name, fallback) = self.toc().name(node, locale);
-        let lang = if fallback {
-            format!(" lang=\"{}\"", self.site.config.locales[0].code)
-        } else {
-            String::new()
-        };
+        let (name, _) = self.toc().name(node, locale);
+        let lang = self.name_lang(node, locale).map(|m| m.attrs()).unwrap_or_default();
         format!(
             "<li class=\"toc-branch\"{id}>{link}<details{open}><summary><span class=\"visually-hidden\"{lang}>{}</span></summary>",
             markdown::esc_text(name)
@@ -52,13 +67,8 @@ impl Renderer<'_> {
     /// `<a>` (or `<span>`) for `node` in `locale`, from folder `out_dir`;
     /// `current` marks the page being shown.
     fn toc_link(&self, node: usize, locale: usize, out_dir: &str, current: bool) -> String {
-        let (name, fallback) = self.toc().name(node, locale);
-        let source = &self.site.config.locales[0].code;
-        let lang = if fallback {
-            format!(" lang=\"{source}\"")
-        } else {
-            String::new()
-        };
+        let (name, _) = self.toc().name(node, locale);
+        let lang = self.name_lang(node, locale).map(|m| m.attrs()).unwrap_or_default();
         let name = markdown::esc_text(name);
         match &self.toc().nodes[node].target {
             Target::Page(rel) => {
@@ -202,6 +212,7 @@ impl Renderer<'_> {
         let mut out = vec![Crumb {
             title: self.i18n.get(locale, "site-home"),
             url: self.link(relative_url(out_dir, &format!("{code}/"))),
+            title_lang: None,
         }];
         for a in self.toc().ancestors(node) {
             let url = match &self.toc().nodes[a].target {
@@ -215,11 +226,13 @@ impl Renderer<'_> {
             out.push(Crumb {
                 title: self.toc().name(a, locale).0.to_string(),
                 url,
+                title_lang: self.name_lang(a, locale),
             });
         }
         out.push(Crumb {
             title: title.to_string(),
             url: String::new(),
+            title_lang: None,
         });
         Some(out)
     }
@@ -243,6 +256,7 @@ impl Renderer<'_> {
                 title: self.toc().name(node, locale).0.to_string(),
                 url: self.link(relative_url(out_dir, &format!("{code}/{}", url.dir))),
                 lang: (l != locale).then(|| code.clone()),
+                title_lang: self.name_lang(node, locale),
             })
         };
         Some((at(prev), at(next)))

@@ -139,10 +139,10 @@ pub fn summary(report: &CheckReport) -> String {
     }
     let baselined: usize = report.locales.iter().map(|s| s.baselined).sum();
     out.push_str(&format!(
-        "\n{} errors, {} warnings, {} notes",
-        report.count(Severity::Error),
-        report.count(Severity::Warning),
-        report.count(Severity::Note)
+        "\n{}, {}, {}",
+        plural(report.count(Severity::Error), "error", "errors"),
+        plural(report.count(Severity::Warning), "warning", "warnings"),
+        plural(report.count(Severity::Note), "note", "notes")
     ));
     if baselined > 0 {
         out.push_str(&format!(" ({baselined} more in the baseline)"));
@@ -171,13 +171,21 @@ pub fn verdict(report: &CheckReport) -> String {
     let mut why = Vec::new();
     match report.failing() {
         0 => {}
-        1 => why.push("1 finding at or above the fail level".to_string()),
-        n => why.push(format!("{n} findings at or above the fail level")),
+        n => why.push(format!(
+            "{} at or above the fail level",
+            plural(n, "finding", "findings")
+        )),
     }
     if !below.is_empty() {
         why.push(format!("below minimum coverage: {}", below.join(", ")));
     }
     format!("check failed: {}\n", why.join("; "))
+}
+
+/// `1 error`, `2 errors`, `0 errors`: a count and its English noun (the
+/// command line speaks English; the sites' words are in `locales/`).
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The findings that fail the check, rustc-style: what `check --quiet`

@@ -4,21 +4,29 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// Serves `root` over HTTP/1.0 on 127.0.0.1 until the test process ends.
 pub fn serve(root: PathBuf) -> u16 {
+    serve_delaying_scripts(root, Duration::ZERO)
+}
+
+/// As [`serve`], but answers each request for a script (`.js`, `.mjs`)
+/// `delay` late: the browser shows the page before its scripts run, as on
+/// a slow network or phone.
+pub fn serve_delaying_scripts(root: PathBuf, delay: Duration) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let root = root.clone();
-            std::thread::spawn(move || respond(&root, stream));
+            std::thread::spawn(move || respond(&root, stream, delay));
         }
     });
     port
 }
 
-fn respond(root: &Path, mut stream: TcpStream) {
+fn respond(root: &Path, mut stream: TcpStream, script_delay: Duration) {
     let mut line = String::new();
     let mut reader = BufReader::new(&stream);
     if reader.read_line(&mut line).is_err() {
@@ -42,6 +50,9 @@ fn respond(root: &Path, mut stream: TcpStream) {
     }
     if file.is_dir() {
         file.push("index.html");
+    }
+    if matches!(file.extension().and_then(|e| e.to_str()), Some("js" | "mjs")) {
+        std::thread::sleep(script_delay);
     }
     let (status, body, kind) = match std::fs::read(&file) {
         Ok(b) => ("200 OK", b, content_type(&file)),

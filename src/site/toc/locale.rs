@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Builder, Entry, key_of};
+use super::{Builder, Entry, Placed, key_of};
 use crate::diag::{Diagnostic, Location, Rule};
 use crate::site::parent_dir;
 
@@ -34,6 +34,71 @@ fn flatten<'e>(
         flatten(dir, &e.items, key.as_deref(), path, out);
         path.pop();
     }
+}
+
+/// Where an entry the locale lacks belongs, relative to a locale entry.
+#[derive(Clone, Copy)]
+enum Place {
+    After,
+    FirstIn,
+    Before,
+}
+
+/// The name of a locale entry for a message, else its href.
+fn label(f: &Flat) -> String {
+    f.entry
+        .name
+        .clone()
+        .or_else(|| f.entry.href.clone())
+        .unwrap_or_default()
+}
+
+/// The index path of an entry's parent (empty at the top).
+fn parent_path(path: &[usize]) -> &[usize] {
+    path.split_last().map_or(&[], |(_, up)| up)
+}
+
+/// For each English entry (of `placed`, in document order), the locale
+/// entry next to which it belongs were the locale's file to lack it: its
+/// nearest preceding English sibling the locale has (it goes after it),
+/// else its parent (it goes first among its items), else its nearest
+/// following sibling (it goes before it), else where its parent goes.
+/// Linear in the entries.
+fn places<'f, 'e>(
+    placed: &[Placed],
+    mine_of: &impl Fn(&Placed) -> Option<&'f Flat<'e>>,
+) -> Vec<Option<(&'f Flat<'e>, Place)>> {
+    let mine: Vec<Option<&Flat>> = placed.iter().map(mine_of).collect();
+    let mut before: Vec<Option<&Flat>> = vec![None; placed.len()];
+    let mut after: Vec<Option<&Flat>> = vec![None; placed.len()];
+    let mut last: HashMap<&[usize], &Flat> = HashMap::new();
+    for (i, p) in placed.iter().enumerate() {
+        before[i] = last.get(parent_path(&p.path)).copied();
+        if let Some(f) = mine[i] {
+            last.insert(parent_path(&p.path), f);
+        }
+    }
+    last.clear();
+    for (i, p) in placed.iter().enumerate().rev() {
+        after[i] = last.get(parent_path(&p.path)).copied();
+        if let Some(f) = mine[i] {
+            last.insert(parent_path(&p.path), f);
+        }
+    }
+    let at_path: HashMap<&[usize], usize> = placed.iter().enumerate().map(|(i, p)| (p.path.as_slice(), i)).collect();
+    // Parents come before their children: an entry with neither siblings
+    // nor parent in the locale goes where its (missing) parent goes.
+    let mut out: Vec<Option<(&Flat, Place)>> = Vec::with_capacity(placed.len());
+    for (i, p) in placed.iter().enumerate() {
+        let parent = at_path.get(parent_path(&p.path)).copied().filter(|&j| j < i);
+        let place = before[i]
+            .map(|f| (f, Place::After))
+            .or_else(|| parent.and_then(|j| mine[j]).map(|f| (f, Place::FirstIn)))
+            .or_else(|| after[i].map(|f| (f, Place::Before)))
+            .or_else(|| parent.and_then(|j| out[j]));
+        out.push(place);
+    }
+    out
 }
 
 /// Sets locale `l`'s names from its copy of English toc file `file`, and
@@ -74,14 +139,21 @@ pub(super) fn names(b: &mut Builder, l: usize, file: &str) {
         .filter_map(|(i, p)| p.key.as_deref().map(|k| (k, i)))
         .collect();
 
-    let mut findings = Vec::new();
-    let mut names = Vec::new();
-    for p in placed {
-        let mine = match p.key.as_deref() {
+    // The locale's copy of an English entry: the entry with its href, or
+    // for an entry without one, the entry without one in its place.
+    let mine_of = |p: &Placed| -> Option<&Flat> {
+        match p.key.as_deref() {
             Some(k) => by_key.get(k).copied(),
             None => by_path.get(p.path.as_slice()).copied().filter(|f| f.key.is_none()),
-        };
-        match mine {
+        }
+    };
+
+    let places = places(placed, &mine_of);
+
+    let mut findings = Vec::new();
+    let mut names = Vec::new();
+    for (p, place) in placed.iter().zip(places) {
+        match mine_of(p) {
             Some(f) => {
                 if let Some(n) = &f.entry.name {
                     names.push((p.node, n.clone()));
@@ -89,13 +161,17 @@ pub(super) fn names(b: &mut Builder, l: usize, file: &str) {
             }
             None => {
                 let Some(k) = p.key.as_deref() else { continue };
-                // Point at the locale's parent entry, where it belongs.
-                let parent = match p.parent_key.as_deref() {
-                    Some(pk) => by_key.get(pk),
-                    None => p.path.split_last().and_then(|(_, up)| by_path.get(up)),
-                };
-                let (line, column) = parent.map_or((1, 1), |f| (f.entry.line, f.entry.column));
                 let (en_name, _) = b.toc.name(p.node, 0);
+                let (line, column, place) = match place {
+                    Some((f, Place::After)) => (f.entry.line, f.entry.column, format!("after `{}`", label(f))),
+                    Some((f, Place::FirstIn)) => (
+                        f.entry.line,
+                        f.entry.column,
+                        format!("as the first item of `{}`", label(f)),
+                    ),
+                    Some((f, Place::Before)) => (f.entry.line, f.entry.column, format!("before `{}`", label(f))),
+                    None => (1, 1, "here".to_string()),
+                };
                 findings.push(
                     Diagnostic::warning(
                         Rule::Toc.code(),
@@ -103,7 +179,7 @@ pub(super) fn names(b: &mut Builder, l: usize, file: &str) {
                     )
                     .at(at(line, column))
                     .help(format!(
-                        "add it as in {english_display}:{}:{}; until then the English name is shown",
+                        "add it {place}, as in {english_display}:{}:{}; until then the English name is shown",
                         p.line, p.column
                     )),
                 );

@@ -76,11 +76,12 @@ fn a_locale_toc_names_the_english_entries_and_a_missing_name_falls_back_to_engli
         "Trasování [etw/index.md]\n  Přehled [etw/overview.md]\n  Události\n    131 – A [etw/131-a.md]\n    132 - B (en) [etw/132-b.md]\n"
     );
     assert_eq!(outline(&s.toc, 0).lines().next(), Some("Tracing [etw/index.md]"));
-    // The dropped entry is a finding at the locale's parent entry.
+    // The dropped entry is a finding where it belongs: after its
+    // preceding sibling in the locale's file.
     let m = messages(&s.toc);
     assert_eq!(m.len(), 1, "{m:?}");
     assert!(
-        m[0].starts_with("1 content/cs-CZ/etw/toc.yml:6:13 the English entry `132 - B` (etw/132-b.md) is missing"),
+        m[0].starts_with("1 content/cs-CZ/etw/toc.yml:8:17 the English entry `132 - B` (etw/132-b.md) is missing"),
         "{m:?}"
     );
     // Tree order: previous and next.
@@ -225,4 +226,43 @@ fn findings_for_a_locale_tree_that_differs_and_invalid_yaml() {
         "{m:?}"
     );
     assert!(outline(&s.toc, 1).starts_with("A (en) [a.md]"));
+}
+
+#[test]
+fn a_dropped_entry_is_reported_where_it_belongs_in_the_locale_file() {
+    let en = "- name: A\n  href: a.md\n  items:\n  - name: B\n    href: b.md\n- name: C\n  href: c.md\n";
+    let pages = [
+        ("en-US/a.md", page("A")),
+        ("en-US/b.md", page("B")),
+        ("en-US/c.md", page("C")),
+    ];
+    let located = |cs: &str| {
+        let mut files: Vec<(&str, &str)> = pages.iter().map(|(p, t)| (*p, t.as_str())).collect();
+        files.push(("en-US/toc.yml", en));
+        files.push(("cs-CZ/toc.yml", cs));
+        let (_d, s) = site(&files);
+        let help: Vec<String> = s.toc.findings.iter().flat_map(|(_, d)| d.help.clone()).collect();
+        (messages(&s.toc), help)
+    };
+    // The first entry at the top dropped: before the next one.
+    let (m, help) = located("- name: C2\n  href: c.md\n");
+    assert_eq!(m.len(), 2, "{m:?}");
+    assert!(m.iter().all(|m| m.starts_with("1 content/cs-CZ/toc.yml:1:9 ")), "{m:?}");
+    assert!(help.iter().any(|h| h.starts_with("add it before `C2`")), "{help:?}");
+    // The only child dropped: first among its parent's items.
+    let (m, help) = located("- name: A2\n  href: a.md\n- name: C2\n  href: c.md\n");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(
+        m[0].starts_with("1 content/cs-CZ/toc.yml:1:9 the English entry `B`"),
+        "{m:?}"
+    );
+    assert!(help[0].starts_with("add it as the first item of `A2`"), "{help:?}");
+    // The last entry at the top dropped: after the one before it.
+    let (m, help) = located("- name: A2\n  href: a.md\n  items:\n  - name: B2\n    href: b.md\n");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(
+        m[0].starts_with("1 content/cs-CZ/toc.yml:1:9 the English entry `C`"),
+        "{m:?}"
+    );
+    assert!(help[0].starts_with("add it after `A2`"), "{help:?}");
 }
