@@ -142,6 +142,20 @@ impl Renderer<'_> {
         }
     }
 
+    /// True when output path `path` is page 2 or later of a locale's home
+    /// (`cs-CZ/page/2/index.html`): the preview drops those a smaller
+    /// event index no longer has.
+    pub fn is_further_home_page(&self, path: &str) -> bool {
+        let Some((code, rest)) = path.split_once('/') else {
+            return false;
+        };
+        self.site.config.locale(code).is_some()
+            && rest
+                .strip_prefix(self.index.dirs.paged.as_str())
+                .and_then(|r| r.strip_suffix("/index.html"))
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    }
+
     /// `hreflang` alternates of page `k` of the homes: the same page of
     /// every locale built that has it; `x-default` is the language
     /// chooser for page 1, else the source locale's page (or the first).
