@@ -176,7 +176,10 @@ fn a_long_event_index_is_paged_and_every_pager_link_resolves() {
     // one), 6 status pages.
     assert_eq!(urls, 1 + 6 * 3 + 3 * 6 + 3 + 6);
     let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
-    assert!(sitemap.contains(&format!("<loc>{BASE}pl-PL/page/3/</loc>")), "{sitemap}");
+    assert!(
+        sitemap.contains(&format!("<loc>{BASE}pl-PL/page/3/</loc>")),
+        "{sitemap}"
+    );
 }
 
 #[test]
@@ -190,7 +193,11 @@ fn zero_and_the_default_keep_one_page() {
             assert_eq!(pages.len(), 1, "{per_page:?} {code}");
             let d = doc(&out, &pages[0]);
             assert_eq!(ids(&d).len(), 6);
-            assert!(d.select(&sel("nav.page-nav, .filter-scope, link[rel=next]")).next().is_none());
+            assert!(
+                d.select(&sel("nav.page-nav, .filter-scope, link[rel=next]"))
+                    .next()
+                    .is_none()
+            );
         }
     }
 }
@@ -254,12 +261,16 @@ fn an_incremental_rebuild_removes_the_pages_a_shorter_index_no_longer_has() {
     }
     assert_eq!(ids(&doc(&out, "cs-CZ/page/2/index.html")), ["4031", "4032"]);
     // Fewer events than a page: the page/ folder goes too.
-    s.edit("site.toml", |t| t.replace("events_per_page = 2", "events_per_page = 10"));
+    s.edit("site.toml", |t| {
+        t.replace("events_per_page = 2", "events_per_page = 10")
+    });
     rebuild_matches_a_clean_build(&s, &out);
     assert!(!out.join("cs-CZ/page").exists());
     // And back.
     add_event(&s, "4029");
-    s.edit("site.toml", |t| t.replace("events_per_page = 10", "events_per_page = 1"));
+    s.edit("site.toml", |t| {
+        t.replace("events_per_page = 10", "events_per_page = 1")
+    });
     rebuild_matches_a_clean_build(&s, &out);
     assert!(out.join("cs-CZ/page/5/index.html").is_file());
     assert!(!out.join("cs-CZ/page/6").exists());
@@ -272,7 +283,12 @@ fn a_bad_events_per_page_is_refused_at_its_place() {
         let err = locdoc::config::Config::parse(Path::new("/site"), &format!("{text}{bad}\n")).unwrap_err();
         let d = &err.diagnostics()[0];
         let loc = d.location.as_ref().unwrap_or_else(|| panic!("{bad}: {d:?}"));
-        assert_eq!((loc.file.as_str(), loc.line, loc.column), ("site.toml", 7, 19), "{bad}: {}", d.message);
+        assert_eq!(
+            (loc.file.as_str(), loc.line, loc.column),
+            ("site.toml", 7, 19),
+            "{bad}: {}",
+            d.message
+        );
     }
     // Through the command line: file:line:col.
     let s = site(None);

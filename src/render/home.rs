@@ -111,8 +111,11 @@ impl Renderer<'_> {
     /// source locale.
     pub fn homes<'f>(&self, facts: &SiteFacts<'f>) -> Homes<'f> {
         let n = self.site.config.locales.len();
-        let by_page: HashMap<(usize, &str), &PageSummary> =
-            facts.summaries.iter().map(|s| ((s.locale, s.rel.as_str()), s)).collect();
+        let by_page: HashMap<(usize, &str), &PageSummary> = facts
+            .summaries
+            .iter()
+            .map(|s| ((s.locale, s.rel.as_str()), s))
+            .collect();
         let mut rows = vec![Vec::new(); n];
         let mut pages = vec![0; n];
         for &l in facts.locales {
@@ -121,7 +124,9 @@ impl Renderer<'_> {
                 .events
                 .iter()
                 .filter_map(|(rel, _)| {
-                    let s = by_page.get(&(l, rel.as_str())).or_else(|| by_page.get(&(0, rel.as_str())))?;
+                    let s = by_page
+                        .get(&(l, rel.as_str()))
+                        .or_else(|| by_page.get(&(0, rel.as_str())))?;
                     (s.event.is_some() && self.site.urls.contains_key(rel)).then_some(*s)
                 })
                 .collect();
@@ -297,12 +302,7 @@ impl Renderer<'_> {
         // description when there is one in it, else what the page holds.
         let description = match (&intro, &intro_lang, &pager) {
             (_, _, Some(p)) if k > 1 => {
-                format!(
-                    "{} · {} · {}",
-                    self.i18n.get(locale, "event-index"),
-                    p.label,
-                    cfg.title
-                )
+                format!("{} · {} · {}", self.i18n.get(locale, "event-index"), p.label, cfg.title)
             }
             (Some(d), None, _) => d.clone(),
             _ => {
