@@ -19,6 +19,9 @@
 #[path = "../examples/gen_site/emit.rs"]
 mod emit;
 #[allow(dead_code, unused_imports)]
+#[path = "../examples/gen_site/events.rs"]
+mod events;
+#[allow(dead_code, unused_imports)]
 #[path = "../examples/gen_site/lang.rs"]
 mod lang;
 #[allow(dead_code, unused_imports)]
@@ -97,7 +100,7 @@ impl layouts::Sink for DirSink {
 /// page that has 15 segments, none of them missing or stale in cs-CZ.
 fn generated_input() -> Input {
     let seed = 4031;
-    let events = model::make_events(40, seed);
+    let events = events::make_events(40, seed);
     let pages = model::site_pages(&events, seed);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let spec = layouts::Spec {

@@ -55,6 +55,7 @@ name = "العربية"
 [build]
 pretty_urls = false
 search = false
+events_per_page = 50
 
 [markdown]
 xref_url = "https://learn.microsoft.com/dotnet/api/{uid}"
@@ -104,6 +105,8 @@ fn the_schema_and_locdoc_refuse_the_same_mistakes() {
         format!("{good}titel = \"typo\"\n"),
         format!("{good}[build]\npretty_urls = \"yes\"\n"),
         format!("{good}[build]\nsearh = true\n"),
+        format!("{good}[build]\nevents_per_page = -1\n"),
+        format!("{good}[build]\nevents_per_page = \"many\"\n"),
         format!("{good}[check]\ndeny = [\"nonsense\"]\n"),
         format!("{good}[check]\nmin_coverage = 120\n"),
         format!("{good}[check]\nfail_on = \"sometimes\"\n"),

@@ -259,6 +259,30 @@ fn files_and_folders_appearing_and_vanishing_converge() {
 }
 
 #[test]
+fn the_pages_of_a_paged_event_index_come_and_go_with_the_events() {
+    let s = Server::start();
+    s.site.edit("site.toml", |t| format!("{t}events_per_page = 1\n"));
+    let english = s.site.read(&format!("content/en-US/{PAGE}.md"));
+    for id in ["4032", "4033"] {
+        s.site.write(
+            &format!("content/en-US/events/{id}-copy.md"),
+            &english.replace("4031", id),
+        );
+    }
+    let body = s.wait_until("/en-US/page/3/", "the third page", |c, _| c == 200);
+    assert!(body.contains("4033"), "{body}");
+    assert_eq!(s.get("/cs-CZ/page/3/").0, 200);
+    // An edit (not a new or removed page, which loads the site again) that
+    // makes a page no event: the site-wide pages are made again, and the
+    // index has a page less.
+    s.site
+        .edit("content/en-US/events/4033-copy.md", |t| t.replace('|', " "));
+    s.wait_until("/cs-CZ/page/3/", "the third page to go", |c, _| c == 404);
+    assert_eq!(s.get("/en-US/page/3/").0, 404);
+    assert_eq!(s.get("/cs-CZ/page/2/").0, 200);
+}
+
+#[test]
 fn ctrl_c_exits_cleanly() {
     let mut s = Server::start();
     let _events = s.events();

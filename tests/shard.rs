@@ -116,6 +116,24 @@ fn sharded_and_merged_equals_the_single_build_byte_for_byte() {
 }
 
 #[test]
+fn sharded_and_merged_equals_the_single_build_with_a_paged_event_index() {
+    let site = three_event_site();
+    site.edit("site.toml", |t| format!("{t}events_per_page = 1\n"));
+    let opts = BuildOptions {
+        root: site.root().to_path_buf(),
+        ..Default::default()
+    };
+    for n in [2, 3] {
+        let (_tmp, single, merged) = single_and_merged(&opts, n);
+        for code in ["en-US", "cs-CZ", "tr-TR"] {
+            assert!(single.join(format!("{code}/page/3/index.html")).is_file(), "{code}");
+            assert!(!single.join(format!("{code}/page/4")).exists(), "{code}");
+        }
+        assert_same_tree(&single, &merged);
+    }
+}
+
+#[test]
 #[ignore = "needs the shared corpus (../shared/corpus beside the repository)"]
 fn sharded_and_merged_equals_the_single_build_on_the_corpus() {
     let content = common::corpus();

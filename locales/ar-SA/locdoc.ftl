@@ -78,6 +78,13 @@ filter-placeholder = المعرّف، الاسم، كلمة أساسية…
 all-levels = كل المستويات
 events-shown = المعروض: { $shown } من { $total }
 no-events-match = لا يوجد حدث يطابق عامل التصفية.
+events-pages = صفحات فهرس الأحداث
+events-page = الصفحة { $page }
+events-page-of = الصفحة { $page } من { $pages }
+events-page-previous = الصفحة السابقة
+events-page-next = الصفحة التالية
+events-filter-page = يشمل عامل التصفية الأحداث في هذه الصفحة فقط.
+events-search-all = البحث في كل الأحداث
 
 ## Search
 search-title = البحث

@@ -73,6 +73,13 @@ filter-placeholder = ID, název, klíčové slovo…
 all-levels = Všechny úrovně
 events-shown = Zobrazeno: { $shown } z { $total }
 no-events-match = Filtru neodpovídá žádná událost.
+events-pages = Stránky rejstříku událostí
+events-page = Stránka { $page }
+events-page-of = Stránka { $page } z { $pages }
+events-page-previous = Předchozí stránka
+events-page-next = Další stránka
+events-filter-page = Filtr prohledává jen události na této stránce.
+events-search-all = Hledat ve všech událostech
 
 ## Search
 search-title = Hledání

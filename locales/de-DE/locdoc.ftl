@@ -66,6 +66,13 @@ filter-placeholder = ID, Name, Schlüsselwort…
 all-levels = Alle Ebenen
 events-shown = Angezeigt: { $shown } von { $total }
 no-events-match = Kein Ereignis entspricht dem Filter.
+events-pages = Seiten des Ereignisindex
+events-page = Seite { $page }
+events-page-of = Seite { $page } von { $pages }
+events-page-previous = Vorherige Seite
+events-page-next = Nächste Seite
+events-filter-page = Der Filter durchsucht nur die Ereignisse auf dieser Seite.
+events-search-all = Alle Ereignisse durchsuchen
 
 ## Search
 search-title = Suche

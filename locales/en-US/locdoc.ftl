@@ -77,6 +77,15 @@ all-levels = All levels
 # { $shown } and { $total } are filled in by the browser.
 events-shown = Shown: { $shown } of { $total }
 no-events-match = No event matches the filter.
+# A long event index is paged ([build] events_per_page): the pager's
+# name, its links, and the note that the filter covers one page.
+events-pages = Pages of the event index
+events-page = Page { $page }
+events-page-of = Page { $page } of { $pages }
+events-page-previous = Previous page
+events-page-next = Next page
+events-filter-page = The filter covers the events on this page only.
+events-search-all = Search all events
 
 ## Search
 search-title = Search

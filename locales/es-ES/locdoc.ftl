@@ -66,6 +66,13 @@ filter-placeholder = Id., nombre, palabra clave…
 all-levels = Todos los niveles
 events-shown = Mostrados: { $shown } de { $total }
 no-events-match = Ningún evento coincide con el filtro.
+events-pages = Páginas del índice de eventos
+events-page = Página { $page }
+events-page-of = Página { $page } de { $pages }
+events-page-previous = Página anterior
+events-page-next = Página siguiente
+events-filter-page = El filtro solo abarca los eventos de esta página.
+events-search-all = Buscar en todos los eventos
 
 ## Search
 search-title = Búsqueda

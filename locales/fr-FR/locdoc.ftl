@@ -66,6 +66,13 @@ filter-placeholder = ID, nom, mot clé…
 all-levels = Tous les niveaux
 events-shown = Affichés : { $shown } sur { $total }
 no-events-match = Aucun événement ne correspond au filtre.
+events-pages = Pages de l’index des événements
+events-page = Page { $page }
+events-page-of = Page { $page } sur { $pages }
+events-page-previous = Page précédente
+events-page-next = Page suivante
+events-filter-page = Le filtre ne porte que sur les événements de cette page.
+events-search-all = Rechercher dans tous les événements
 
 ## Search
 search-title = Recherche

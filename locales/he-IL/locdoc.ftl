@@ -69,6 +69,13 @@ filter-placeholder = מזהה, שם, מילת מפתח…
 all-levels = כל הרמות
 events-shown = מוצגים: { $shown } מתוך { $total }
 no-events-match = אין אירוע שתואם למסנן.
+events-pages = דפי אינדקס האירועים
+events-page = עמוד { $page }
+events-page-of = עמוד { $page } מתוך { $pages }
+events-page-previous = העמוד הקודם
+events-page-next = העמוד הבא
+events-filter-page = המסנן חל רק על האירועים שבעמוד זה.
+events-search-all = חיפוש בכל האירועים
 
 ## Search
 search-title = חיפוש

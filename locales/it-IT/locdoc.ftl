@@ -66,6 +66,13 @@ filter-placeholder = ID, nome, parola chiave…
 all-levels = Tutti i livelli
 events-shown = Visualizzati: { $shown } di { $total }
 no-events-match = Nessun evento corrisponde al filtro.
+events-pages = Pagine dell’indice degli eventi
+events-page = Pagina { $page }
+events-page-of = Pagina { $page } di { $pages }
+events-page-previous = Pagina precedente
+events-page-next = Pagina successiva
+events-filter-page = Il filtro riguarda solo gli eventi di questa pagina.
+events-search-all = Cerca in tutti gli eventi
 
 ## Search
 search-title = Ricerca

@@ -54,6 +54,13 @@ filter-placeholder = ID、名前、キーワード…
 all-levels = すべてのレベル
 events-shown = 表示: { $shown } / { $total } 件
 no-events-match = フィルターに一致するイベントはありません。
+events-pages = イベント インデックスのページ
+events-page = { $page } ページ
+events-page-of = { $page } / { $pages } ページ
+events-page-previous = 前のページ
+events-page-next = 次のページ
+events-filter-page = フィルターはこのページのイベントのみが対象です。
+events-search-all = すべてのイベントを検索
 
 ## Search
 search-title = 検索

@@ -54,6 +54,13 @@ filter-placeholder = ID, 이름, 키워드…
 all-levels = 모든 수준
 events-shown = 표시됨: { $total }개 중 { $shown }개
 no-events-match = 필터와 일치하는 이벤트가 없습니다.
+events-pages = 이벤트 색인 페이지
+events-page = { $page }페이지
+events-page-of = { $pages }페이지 중 { $page }페이지
+events-page-previous = 이전 페이지
+events-page-next = 다음 페이지
+events-filter-page = 필터는 이 페이지의 이벤트에만 적용됩니다.
+events-search-all = 모든 이벤트 검색
 
 ## Search
 search-title = 검색

@@ -73,6 +73,13 @@ filter-placeholder = ID, nazwa, słowo kluczowe…
 all-levels = Wszystkie poziomy
 events-shown = Wyświetlono: { $shown } z { $total }
 no-events-match = Żadne zdarzenie nie pasuje do filtru.
+events-pages = Strony indeksu zdarzeń
+events-page = Strona { $page }
+events-page-of = Strona { $page } z { $pages }
+events-page-previous = Poprzednia strona
+events-page-next = Następna strona
+events-filter-page = Filtr obejmuje tylko zdarzenia na tej stronie.
+events-search-all = Przeszukaj wszystkie zdarzenia
 
 ## Search
 search-title = Wyszukiwanie

@@ -70,6 +70,13 @@ filter-placeholder = ID, nome, palavra-chave…
 all-levels = Todos os níveis
 events-shown = Exibindo { $shown } de { $total }
 no-events-match = Nenhum evento corresponde ao filtro.
+events-pages = Páginas do índice de eventos
+events-page = Página { $page }
+events-page-of = Página { $page } de { $pages }
+events-page-previous = Página anterior
+events-page-next = Próxima página
+events-filter-page = O filtro abrange apenas os eventos desta página.
+events-search-all = Pesquisar em todos os eventos
 
 ## Search
 search-title = Pesquisa

@@ -73,6 +73,13 @@ filter-placeholder = ИД, имя, ключевое слово…
 all-levels = Все уровни
 events-shown = Показано: { $shown } из { $total }
 no-events-match = Нет событий, соответствующих фильтру.
+events-pages = Страницы указателя событий
+events-page = Страница { $page }
+events-page-of = Страница { $page } из { $pages }
+events-page-previous = Предыдущая страница
+events-page-next = Следующая страница
+events-filter-page = Фильтр охватывает только события на этой странице.
+events-search-all = Искать среди всех событий
 
 ## Search
 search-title = Поиск

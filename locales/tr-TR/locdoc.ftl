@@ -58,6 +58,13 @@ filter-placeholder = Kimlik, ad, anahtar sözcük…
 all-levels = Tüm düzeyler
 events-shown = Gösterilen: { $shown } / { $total }
 no-events-match = Filtreyle eşleşen olay yok.
+events-pages = Olay dizini sayfaları
+events-page = Sayfa { $page }
+events-page-of = Sayfa { $page } / { $pages }
+events-page-previous = Önceki sayfa
+events-page-next = Sonraki sayfa
+events-filter-page = Filtre yalnızca bu sayfadaki olayları kapsar.
+events-search-all = Tüm olaylarda ara
 
 ## Search
 search-title = Arama

@@ -54,6 +54,13 @@ filter-placeholder = ID、名称、关键字…
 all-levels = 所有级别
 events-shown = 显示：{ $shown }/{ $total }
 no-events-match = 没有与筛选器匹配的事件。
+events-pages = 事件索引分页
+events-page = 第 { $page } 页
+events-page-of = 第 { $page } 页，共 { $pages } 页
+events-page-previous = 上一页
+events-page-next = 下一页
+events-filter-page = 筛选器仅作用于本页的事件。
+events-search-all = 搜索全部事件
 
 ## Search
 search-title = 搜索

@@ -54,6 +54,13 @@ filter-placeholder = 識別碼、名稱、關鍵字…
 all-levels = 所有層級
 events-shown = 顯示：{ $shown }/{ $total }
 no-events-match = 沒有符合篩選條件的事件。
+events-pages = 事件索引分頁
+events-page = 第 { $page } 頁
+events-page-of = 第 { $page } 頁，共 { $pages } 頁
+events-page-previous = 上一頁
+events-page-next = 下一頁
+events-filter-page = 篩選條件只套用於本頁的事件。
+events-search-all = 搜尋所有事件
 
 ## Search
 search-title = 搜尋

@@ -43,12 +43,13 @@ pub fn write_site_pages(
         locales,
     };
     sink.write("index.html", renderer.root_index(&facts)?.as_bytes())?;
+    let homes = renderer.homes(&facts);
     for &l in locales {
-        let code = &site.config.locales[l].code;
-        sink.write(
-            &format!("{code}/index.html"),
-            renderer.locale_index(l, &facts)?.as_bytes(),
-        )?;
+        // A big event index is many pages: rendered side by side.
+        (1..=homes.count(l)).into_par_iter().try_for_each(|k| {
+            let (path, html) = renderer.locale_home(l, k, &facts, &homes)?;
+            sink.write(&path, html.as_bytes())
+        })?;
         let status = renderer.index.dirs.status(site, l);
         sink.write(
             &format!("{status}index.html"),

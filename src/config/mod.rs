@@ -66,13 +66,32 @@ pub struct BuildConfig {
     pub pretty_urls: bool,
     /// Write a search index (Pagefind) and a search page per locale.
     pub search: bool,
+    /// Rows of the event index per page of a locale's home: page 1 is
+    /// `<locale>/index.html`, page k `<locale>/page/k/index.html`. 0: one
+    /// page, however many events.
+    pub events_per_page: usize,
 }
+
+/// The default of `[build] events_per_page`: the corpus' 358 events stay
+/// on one page; 167,000 make 167 pages of about 300 KB each.
+pub const EVENTS_PER_PAGE: usize = 1000;
 
 impl Default for BuildConfig {
     fn default() -> Self {
         BuildConfig {
             pretty_urls: true,
             search: true,
+            events_per_page: EVENTS_PER_PAGE,
+        }
+    }
+}
+
+impl BuildConfig {
+    /// The number of pages of an event index of `events` rows (at least 1).
+    pub fn event_pages(&self, events: usize) -> usize {
+        match self.events_per_page {
+            0 => 1,
+            n => events.div_ceil(n).max(1),
         }
     }
 }

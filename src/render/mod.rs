@@ -13,6 +13,7 @@
 
 pub mod dashboard;
 pub mod event;
+pub mod home;
 pub mod i18n;
 mod links;
 pub mod markdown;

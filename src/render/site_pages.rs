@@ -6,7 +6,6 @@
 //! locale plus `x-default`, and the language switcher; the sitemap lists
 //! the same alternates, so search engines and the pages agree.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use fluent_bundle::FluentValue;
@@ -14,10 +13,9 @@ use serde::Serialize;
 
 use crate::check::LocaleSummary;
 use crate::diag::Result;
-use crate::site::{Site, absolute_url, parent_dir, relative_url, url_path};
+use crate::site::{Site, absolute_url, relative_url};
 
 use super::dashboard::SiteStatus;
-use super::event::EventRow;
 use super::markdown::esc_attr;
 use super::{Alternate, Crumb, Language, PageSummary, Renderer};
 
@@ -26,6 +24,8 @@ use super::{Alternate, Crumb, Language, PageSummary, Renderer};
 #[derive(Clone, Debug)]
 pub struct Dirs {
     search: String,
+    /// The further pages of a locale's event index: `page/2/`, …
+    pub paged: String,
     status: String,
     /// The contents page (the whole navigation tree).
     pub contents: String,
@@ -41,8 +41,14 @@ impl Dirs {
                 dir
             }
         };
+        let paged = if site.urls.values().any(|u| u.dir.starts_with("page/")) {
+            "_page/".to_string()
+        } else {
+            "page/".to_string()
+        };
         Dirs {
             search: free("search"),
+            paged,
             status: free("status"),
             contents: free("contents"),
         }
@@ -80,32 +86,6 @@ impl SiteFacts<'_> {
     pub(super) fn summary(&self, code: &str) -> Option<&LocaleSummary> {
         self.status.locales.iter().find(|s| s.locale == code)
     }
-}
-
-/// One row of the event index.
-#[derive(Serialize)]
-struct EventLine<'a> {
-    #[serde(flatten)]
-    row: &'a EventRow,
-    url: String,
-    /// Set when the event is shown from the source locale (missing here).
-    lang: Option<&'a str>,
-    keywords_text: String,
-    /// Everything the filter box matches, lower-cased.
-    search: String,
-}
-
-#[derive(Serialize)]
-struct Section {
-    name: String,
-    pages: Vec<PageLink>,
-}
-
-#[derive(Serialize)]
-struct PageLink {
-    title: String,
-    url: String,
-    coverage_text: String,
 }
 
 impl Renderer<'_> {
@@ -253,152 +233,6 @@ impl Renderer<'_> {
         self.templates.render("index.html", &ctx)
     }
 
-    /// `<locale>/index.html`: the locale's home page: search, the guides
-    /// (pages that are not events) by folder, and the event index.
-    pub fn locale_index(&self, locale: usize, facts: &SiteFacts) -> Result<String> {
-        let cfg = &self.site.config;
-        let code = cfg.locales[locale].code.as_str();
-        let out_dir = format!("{code}/");
-        let home_of = |i: usize| format!("{}/", cfg.locales[i].code);
-        let title = self.i18n.get(locale, "site-home");
-        let mut ctx = self.site_page_context(locale, &out_dir, &home_of, "", &title);
-        ctx.insert("title", &cfg.title);
-        // The site's description in this language: `site-description` from
-        // the site's `.ftl` files, else site.toml's (written in the source
-        // language, and marked so).
-        let (intro, intro_lang) = if locale != 0 && self.i18n.defines(locale, "site-description") {
-            (Some(self.i18n.get(locale, "site-description")), None)
-        } else {
-            (
-                cfg.description.clone(),
-                (locale != 0).then(|| cfg.locales[0].code.clone()),
-            )
-        };
-        ctx.insert("intro", &intro);
-        ctx.insert("intro_lang", &intro_lang);
-
-        let mine: BTreeMap<&str, &PageSummary> = facts
-            .summaries
-            .iter()
-            .filter(|s| s.locale == locale)
-            .map(|s| (s.rel.as_str(), s))
-            .collect();
-        let source: BTreeMap<&str, &PageSummary> = facts
-            .summaries
-            .iter()
-            .filter(|s| s.locale == 0)
-            .map(|s| (s.rel.as_str(), s))
-            .collect();
-
-        // Guides: every page that is not an event, by folder.
-        let mut sections: Vec<Section> = Vec::new();
-        for s in mine.values().filter(|s| s.event.is_none()) {
-            let Some(url) = self.site.urls.get(&s.rel) else {
-                continue;
-            };
-            let name = parent_dir(&s.rel).trim_end_matches('/').to_string();
-            if sections.last().is_none_or(|x| x.name != name) {
-                sections.push(Section {
-                    name: name.clone(),
-                    pages: Vec::new(),
-                });
-            }
-            let coverage_text = s
-                .counts
-                .map(|c| self.coverage_text(locale, c.coverage()))
-                .unwrap_or_default();
-            if let Some(sec) = sections.last_mut() {
-                sec.pages.push(PageLink {
-                    title: s.title.clone(),
-                    url: self.link(url_path(&url.dir)),
-                    coverage_text,
-                });
-            }
-        }
-        ctx.insert("sections", &sections);
-
-        // Events, in event order; one missing here comes from the source.
-        let mut events = Vec::new();
-        for (rel, _) in &self.index.events {
-            let (s, lang) = match (mine.get(rel.as_str()), source.get(rel.as_str())) {
-                (Some(s), _) => (*s, None),
-                (None, Some(s)) => (*s, Some(cfg.locales[0].code.as_str())),
-                (None, None) => continue,
-            };
-            let (Some(row), Some(url)) = (&s.event, self.site.urls.get(rel)) else {
-                continue;
-            };
-            let to = format!("{}/{}", cfg.locales[s.locale].code, url.dir);
-            let search = fold(&format!(
-                "{} {} {} {} {} {}",
-                row.id,
-                row.name,
-                s.title,
-                row.level,
-                row.keywords.join(" "),
-                row.channel
-            ));
-            events.push(EventLine {
-                row,
-                url: self.link(relative_url(&out_dir, &to)),
-                lang,
-                keywords_text: row.keywords.join(", "),
-                search,
-            });
-        }
-        let mut levels: Vec<(u8, &str)> = events
-            .iter()
-            .map(|e| (e.row.level_rank, e.row.level.as_str()))
-            .collect();
-        levels.sort();
-        levels.dedup_by(|a, b| a.1 == b.1);
-        let levels: Vec<&str> = levels.into_iter().map(|(_, l)| l).filter(|l| !l.is_empty()).collect();
-        ctx.insert("events", &events);
-        ctx.insert("levels", &levels);
-        ctx.insert(
-            "events_shown",
-            &self.i18n.format(
-                locale,
-                "events-shown",
-                &[
-                    ("shown", FluentValue::from("{shown}")),
-                    ("total", FluentValue::from("{total}")),
-                ],
-            ),
-        );
-        ctx.insert(
-            "event_count",
-            &self
-                .i18n
-                .format(locale, "event-count", &[("count", FluentValue::from(events.len()))]),
-        );
-        let coverage = facts
-            .summary(code)
-            .map(|s| self.coverage_text(locale, s.coverage()))
-            .unwrap_or_default();
-        ctx.insert("coverage_text", &coverage);
-        // The meta description is in the page's language: the site's
-        // description when there is one in it, else what the page holds.
-        let description = match (&intro, &intro_lang) {
-            (Some(d), None) => d.clone(),
-            _ => {
-                let mut parts = vec![cfg.title.clone()];
-                if !events.is_empty() {
-                    parts.push(
-                        self.i18n
-                            .format(locale, "event-count", &[("count", FluentValue::from(events.len()))]),
-                    );
-                }
-                if !coverage.is_empty() {
-                    parts.push(coverage.clone());
-                }
-                parts.join(" · ")
-            }
-        };
-        ctx.insert("description", &description);
-        self.templates.render("locale_index.html", &ctx)
-    }
-
     /// `<locale>/search/index.html`: the search page (Pagefind in the
     /// browser; a note and the event index without JavaScript).
     pub fn search_page(&self, locale: usize) -> Result<String> {
@@ -455,11 +289,14 @@ impl Renderer<'_> {
             }
             out.push_str("</url>\n");
         };
-        let home_of = |i: usize| format!("{}/", cfg.locales[i].code);
-        let homes = self.site_alternates(&home_of, "");
-        url(&self.abs(""), &homes);
+        let homes = self.homes(facts);
+        let first = self.home_alternates(1, &homes);
+        url(&self.abs(""), &first);
         for &l in facts.locales {
-            url(&self.abs(&home_of(l)), &homes);
+            url(&self.abs(&self.home_dir(l, 1)), &first);
+            for k in 2..=homes.count(l) {
+                url(&self.abs(&self.home_dir(l, k)), &self.home_alternates(k, &homes));
+            }
         }
         for s in facts.summaries {
             let Some(u) = self.site.urls.get(&s.rel) else {

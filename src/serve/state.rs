@@ -520,6 +520,19 @@ impl State {
             Ok(files) => {
                 self.errors.remove(SITE_PAGES);
                 let mut changed = Vec::new();
+                // Pages of an event index that has fewer pages now.
+                let gone: Vec<String> = {
+                    let renderer = self.renderer();
+                    self.files
+                        .keys()
+                        .filter(|k| !files.contains_key(*k) && renderer.is_further_home_page(k))
+                        .cloned()
+                        .collect()
+                };
+                for k in gone {
+                    self.files.remove(&k);
+                    changed.push(k);
+                }
                 self.replace_files(files, &mut changed);
                 if changed.is_empty() {
                     return false;

@@ -54,6 +54,10 @@
     var level = document.getElementById("level-filter");
     var count = tools.querySelector(".filter-count");
     var noMatch = table.closest("section").querySelector(".no-match");
+    // A page of a paged index: its link to the search page takes the
+    // filter's words along (the filter covers this page only).
+    var searchAll = tools.querySelector("a.filter-search-all");
+    var searchHref = searchAll && searchAll.getAttribute("href");
     tools.hidden = false;
 
     var apply = function () {
@@ -70,6 +74,11 @@
       count.textContent = count.getAttribute("data-template")
         .replace("{shown}", shown).replace("{total}", rows.length);
       noMatch.hidden = shown !== 0;
+      if (searchAll) {
+        searchAll.setAttribute("href", filter.value.trim()
+          ? searchHref + (searchHref.indexOf("?") === -1 ? "?" : "&") + "q=" + encodeURIComponent(filter.value.trim())
+          : searchHref);
+      }
       try {
         var url = new URL(location.href);
         if (filter.value) url.searchParams.set("filter", filter.value); else url.searchParams.delete("filter");
