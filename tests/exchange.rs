@@ -620,3 +620,44 @@ fn msgfmt_and_translate_toolkit_read_the_exported_files() {
         }
     }
 }
+
+#[test]
+fn backslash_escaped_tags_export_as_text_and_import_back_escaped() {
+    const SENT: &str = "Set it in the \\<system.serviceModel>\\<diagnostics> section, see [\\<bindings>](https://example.org/b).";
+    for format in ["po", "xliff"] {
+        let site = SampleSite::new();
+        site.edit(EN, |t| format!("{t}\n{SENT}\n"));
+        ok(&site.run(&["export", "--locale", "cs-CZ", "--only", "missing", "--format", format, "--out", "x"]));
+        let exported = files(&site.path("x"));
+        let text = std::fs::read_to_string(&exported[0]).unwrap();
+        if format == "po" {
+            let catalog = polib::po_file::parse(&exported[0]).unwrap();
+            assert!(catalog.messages().any(|m| m.msgid() == SENT), "{text}");
+            assert!(!text.contains("`<diagnostics>`"), "an escaped tag named as a code: {text}");
+        } else {
+            assert!(
+                text.contains("Set it in the \\&lt;system.serviceModel&gt;\\&lt;diagnostics&gt; section, see <g id=\"1\" ctype=\"link\">\\&lt;bindings&gt;</g>."),
+                "{text}"
+            );
+            assert!(!text.contains("x-html"), "an escaped tag as an HTML code: {text}");
+        }
+        fill(&exported[0]);
+        ok(&site.run(&args(&["import"], &exported)));
+        let page = site.read(CS);
+        assert!(
+            page.contains(&format!(">ǂ {SENT}</span><span class=\"sxs-lookup\"><span data-stu-id=\"628af-")),
+            "{format}: the sxs page lost the escapes:\n{page}"
+        );
+        let report = ok(&site.run(&["check", "--locale", "cs-CZ", "--format", "json"]));
+        let json: serde_json::Value = serde_json::from_str(&report).unwrap();
+        assert_eq!(json["locales"][0]["units"]["missing"], 0, "{format}: {report}");
+        ok(&site.run(&["build", "--quiet", "--no-search", "--locale", "cs-CZ"]));
+        let html = site.read(&format!("public/cs-CZ/{}/index.html", PAGE.trim_end_matches(".md")));
+        for s in [
+            "ǂ Set it in the &lt;system.serviceModel&gt;&lt;diagnostics&gt; section, see <a ",
+            "&lt;bindings&gt;</a>.",
+        ] {
+            assert!(html.contains(s), "{format}: the built page lacks {s}:\n{html}");
+        }
+    }
+}
