@@ -52,6 +52,8 @@ pub struct ExUnit {
     pub id: Option<String>,
     /// 1-based line of the unit in the English page.
     pub line: usize,
+    /// 1-based column (in characters) of the unit on its line.
+    pub column: usize,
     /// The text of the heading the unit sits under.
     pub heading: Option<String>,
     /// The English block it belongs to.
@@ -165,6 +167,8 @@ pub fn page_units(rel: &str, src: &Source, tr: Option<&Translation>, cfg: &Check
     let mut out = Vec::with_capacity(al.units.len());
     for (k, u) in al.units.iter().enumerate() {
         let block = &src.doc.blocks[u.block];
+        let (line, line_start) = src.page.src.line_of(u.range.start);
+        let column = en.get(line_start..u.range.start).map_or(1, |t| t.chars().count() + 1);
         let base = |source: String, state: State, place: Place| ExUnit {
             key: String::new(),
             source,
@@ -172,7 +176,8 @@ pub fn page_units(rel: &str, src: &Source, tr: Option<&Translation>, cfg: &Check
             state,
             previous: None,
             id: None,
-            line: src.page.src.line_of(u.range.start).0,
+            line,
+            column,
             heading: heading_of(u.block),
             block: u.block,
             kind: block.kind,
