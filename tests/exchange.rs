@@ -294,17 +294,23 @@ fn a_translation_that_would_break_its_span_is_refused() {
 
 #[test]
 fn backslash_escaped_tags_export_as_text_and_import_back_escaped() {
-    const SENT: &str = "Set it in the \\<system.serviceModel>\\<diagnostics> section, see [\\<bindings>](https://example.org/b).";
+    const SENT: &str =
+        "Set it in the \\<system.serviceModel>\\<diagnostics> section, see [\\<bindings>](https://example.org/b).";
     for format in ["po", "xliff"] {
         let site = SampleSite::new();
         site.edit(EN, |t| format!("{t}\n{SENT}\n"));
-        ok(&site.run(&["export", "--locale", "cs-CZ", "--only", "missing", "--format", format, "--out", "x"]));
+        ok(&site.run(&[
+            "export", "--locale", "cs-CZ", "--only", "missing", "--format", format, "--out", "x",
+        ]));
         let exported = files(&site.path("x"));
         let text = std::fs::read_to_string(&exported[0]).unwrap();
         if format == "po" {
             let catalog = polib::po_file::parse(&exported[0]).unwrap();
             assert!(catalog.messages().any(|m| m.msgid() == SENT), "{text}");
-            assert!(!text.contains("`<diagnostics>`"), "an escaped tag named as a code: {text}");
+            assert!(
+                !text.contains("`<diagnostics>`"),
+                "an escaped tag named as a code: {text}"
+            );
         } else {
             assert!(
                 text.contains("Set it in the \\&lt;system.serviceModel&gt;\\&lt;diagnostics&gt; section, see <g id=\"1\" ctype=\"link\">\\&lt;bindings&gt;</g>."),
@@ -316,7 +322,9 @@ fn backslash_escaped_tags_export_as_text_and_import_back_escaped() {
         ok(&site.run(&args(&["import"], &exported)));
         let page = site.read(CS);
         assert!(
-            page.contains(&format!(">ǂ {SENT}</span><span class=\"sxs-lookup\"><span data-stu-id=\"628af-")),
+            page.contains(&format!(
+                ">ǂ {SENT}</span><span class=\"sxs-lookup\"><span data-stu-id=\"628af-"
+            )),
             "{format}: the sxs page lost the escapes:\n{page}"
         );
         let report = ok(&site.run(&["check", "--locale", "cs-CZ", "--format", "json"]));

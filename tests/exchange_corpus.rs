@@ -129,15 +129,28 @@ impl Corpus {
         ok(&self.run(&["build", "--quiet", "--no-search", "--locale", locale]));
         let html = built_html(&self.dir.path().join("public").join(locale));
         let text = std::fs::read_to_string(filled).unwrap();
-        let target = regex::Regex::new(r#"(?m)(?:msgstr "|<target state="translated">)ǂ ([A-Za-z0-9 ,.:;()/-]{12,})(?:"$|</target>)"#)
-            .unwrap();
-        let plain: Vec<&str> = target.captures_iter(&text).map(|c| c.get(1).unwrap().as_str()).collect();
+        let target = regex::Regex::new(
+            r#"(?m)(?:msgstr "|<target state="translated">)ǂ ([A-Za-z0-9 ,.:;()/-]{12,})(?:"$|</target>)"#,
+        )
+        .unwrap();
+        let plain: Vec<&str> = target
+            .captures_iter(&text)
+            .map(|c| c.get(1).unwrap().as_str())
+            .collect();
         // Text the page repeats may be one the aligner placed elsewhere.
         let once = |t: &&&str| plain.iter().filter(|p| *p == *t).count() == 1;
         let unique: Vec<&str> = plain.iter().filter(once).copied().collect();
         let sample: Vec<&str> = unique.iter().step_by((unique.len() / 40).max(1)).copied().collect();
-        assert!(sample.len() >= 20, "{locale}: {} plain targets, {} once", plain.len(), unique.len());
-        let missing: Vec<&&str> = sample.iter().filter(|t| !html.contains(&format!("{MARK}{t}"))).collect();
+        assert!(
+            sample.len() >= 20,
+            "{locale}: {} plain targets, {} once",
+            plain.len(),
+            unique.len()
+        );
+        let missing: Vec<&&str> = sample
+            .iter()
+            .filter(|t| !html.contains(&format!("{MARK}{t}")))
+            .collect();
         assert!(missing.is_empty(), "{locale}: the built pages lack {missing:?}");
     }
 }
@@ -273,6 +286,10 @@ fn msgfmt_and_translate_toolkit_read_the_etw_exports() {
 #[ignore = "needs gettext (msgfmt), translate-toolkit (xliff2po, pocount) and the shared corpus"]
 fn msgfmt_and_translate_toolkit_read_the_guides_exports() {
     let c = Corpus::new(&common::guides(), &common::guides_root().join("site.toml"));
-    let cases = [("cs-CZ", "po", 5763), ("cs-CZ", "xliff", 5763), ("ja-JP", "xliff", 5765)];
+    let cases = [
+        ("cs-CZ", "po", 5763),
+        ("cs-CZ", "xliff", 5763),
+        ("ja-JP", "xliff", 5765),
+    ];
     read_by_independent_tools(&c, 143, &cases);
 }

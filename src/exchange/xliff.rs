@@ -446,7 +446,11 @@ mod tests {
         b.column = 9;
         let c = unit("No", None, State::New);
         let text = write("en-US", "cs-CZ", &[("a.md", vec![&a, &b, &c])]);
-        let loc = |l: &str| format!("<context context-type=\"sourcefile\">content/en-US/a.md</context><context context-type=\"linenumber\">{l}</context>");
+        let loc = |l: &str| {
+            format!(
+                "<context context-type=\"sourcefile\">content/en-US/a.md</context><context context-type=\"linenumber\">{l}</context>"
+            )
+        };
         for l in ["3:1", "3:9", "3"] {
             assert!(text.contains(&loc(l)), "{l}: {text}");
         }

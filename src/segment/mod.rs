@@ -256,7 +256,10 @@ impl NormText {
             }
             let Some(c) = self.text[n..].chars().next() else { break };
             out.push_str(&self.text[pos..n]);
-            out.push_str(src.get(s as usize..e as usize).unwrap_or(&self.text[n..n + c.len_utf8()]));
+            out.push_str(
+                src.get(s as usize..e as usize)
+                    .unwrap_or(&self.text[n..n + c.len_utf8()]),
+            );
             pos = n + c.len_utf8();
         }
         out.push_str(&self.text[pos.min(range.end)..range.end]);
