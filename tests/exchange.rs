@@ -1,98 +1,17 @@
-//! `locdoc export` and `locdoc import` through the command line: the round
-//! trip on the sample site and, ignored by default, on both corpora; what
-//! import refuses; and the files read by independent tools (gettext's
-//! `msgfmt`, translate-toolkit), ignored unless those are installed.
+//! `locdoc export` and `locdoc import` through the command line on the
+//! sample site: the round trip, stale units, what import refuses. The
+//! corpora are in `exchange_corpus.rs`, the options in `exchange_options.rs`.
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{PAGE, SampleSite, locdoc, stderr, stdout};
+use common::exchange::{args, files, fill, fill_po, fill_xliff, ok, snapshot};
+use common::{PAGE, SampleSite, stderr, stdout};
 use polib::message::{MessageMutView, MessageView};
 
 const CS: &str = "content/cs-CZ/events/4031-dispatchsessionfailed.md";
 const EN: &str = "content/en-US/events/4031-dispatchsessionfailed.md";
-
-/// Every `.po`/`.xlf` file under `dir`, sorted.
-fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .map(|e| e.into_path())
-        .filter(|p| p.extension().is_some_and(|e| e == "po" || e == "xlf"))
-        .collect();
-    out.sort();
-    out
-}
-
-/// Every file under `dir` with its bytes.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    out.sort();
-    out
-}
-
-/// A translator who translates everything: every PO entry gets `ǂ ` and
-/// its English, fuzzy flags go.
-fn fill_po(path: &Path) {
-    let mut catalog = polib::po_file::parse(path).unwrap();
-    for mut m in catalog.messages_mut() {
-        let t = format!("ǂ {}", m.msgid());
-        m.set_msgstr(t).unwrap();
-        m.flags_mut().remove_flag("fuzzy");
-    }
-    polib::po_file::write_to_file(&catalog, path).unwrap();
-}
-
-/// ... and every XLIFF target becomes `ǂ ` and its source, inline codes
-/// included, in the state `translated`.
-fn fill_xliff(path: &Path) {
-    let text = std::fs::read_to_string(path).unwrap();
-    let re = regex::Regex::new(r#"(?s)<source xml:lang="[^"]*">(.*?)</source>(\s*)<target[^>]*?(?:/>|>.*?</target>)"#)
-        .unwrap();
-    let out = re.replace_all(&text, |c: &regex::Captures| {
-        format!(
-            "<source xml:lang=\"en-US\">{}</source>{}<target state=\"translated\">ǂ {}</target>",
-            &c[1], &c[2], &c[1]
-        )
-    });
-    std::fs::write(path, out.as_bytes()).unwrap();
-}
-
-fn fill(path: &Path) {
-    if path.extension().is_some_and(|e| e == "po") {
-        fill_po(path)
-    } else {
-        fill_xliff(path)
-    }
-}
-
-fn ok(o: &std::process::Output) -> String {
-    assert!(
-        o.status.success(),
-        "exit {:?}\n{}\n{}",
-        o.status.code(),
-        stdout(o),
-        stderr(o)
-    );
-    stdout(o)
-}
-
-fn args<'a>(head: &[&'a str], files: &'a [PathBuf]) -> Vec<&'a str> {
-    let mut v = head.to_vec();
-    v.extend(files.iter().map(|p| p.to_str().unwrap()));
-    v
-}
 
 #[test]
 fn export_then_import_of_the_untouched_files_changes_no_byte() {
@@ -373,250 +292,51 @@ fn a_translation_that_would_break_its_span_is_refused() {
     assert!(stderr(&o).contains("`<span>` tags"), "{}", stderr(&o));
 }
 
-// ---- the corpora ----------------------------------------------------------
-
-/// A copy of a corpus content folder to import into, and the site root to
-/// run in (the repository's site.toml for the ETW pages; one with the eight
-/// guide locales for the guides).
-struct Corpus {
-    dir: tempfile::TempDir,
-}
-
-impl Corpus {
-    fn new(content: &Path, site_toml: Option<&str>) -> Corpus {
-        assert!(
-            content.is_dir(),
-            "{} is missing: the corpus tests need ../shared/corpus",
-            content.display()
-        );
-        let dir = tempfile::tempdir().unwrap();
-        let cp = std::process::Command::new("cp")
-            .args([
-                "-r",
-                content.to_str().unwrap(),
-                dir.path().join("content").to_str().unwrap(),
-            ])
-            .status()
-            .unwrap();
-        assert!(cp.success());
-        match site_toml {
-            Some(t) => std::fs::write(dir.path().join("site.toml"), t).unwrap(),
-            None => {
-                std::fs::copy(common::repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
-            }
-        }
-        Corpus { dir }
-    }
-
-    fn run(&self, a: &[&str]) -> std::process::Output {
-        locdoc(self.dir.path(), a)
-    }
-
-    fn units(&self, locale: &str) -> serde_json::Value {
-        let o = self.run(&["check", "--locale", locale, "--format", "json"]);
-        let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-        json["locales"][0]["units"].clone()
-    }
-
-    /// Untouched round trip, then filled round trip, then idempotence;
-    /// returns the units (translated, missing + stale) after the import.
-    fn round_trip(&self, locale: &str, format: &str) -> (u64, u64, u64) {
-        let content = self.dir.path().join("content");
-        let before = snapshot(&content);
-        let out = format!("x-{locale}-{format}");
-        ok(&self.run(&[
-            "export",
-            "--locale",
-            locale,
-            "--all",
-            "--format",
-            format,
-            "--out",
-            &out,
-            "--single-file",
+#[test]
+fn backslash_escaped_tags_export_as_text_and_import_back_escaped() {
+    const SENT: &str =
+        "Set it in the \\<system.serviceModel>\\<diagnostics> section, see [\\<bindings>](https://example.org/b).";
+    for format in ["po", "xliff"] {
+        let site = SampleSite::new();
+        site.edit(EN, |t| format!("{t}\n{SENT}\n"));
+        ok(&site.run(&[
+            "export", "--locale", "cs-CZ", "--only", "missing", "--format", format, "--out", "x",
         ]));
-        let file = files(&self.dir.path().join(&out));
-        assert_eq!(file.len(), 1);
-        let o = ok(&self.run(&args(&["import"], &file)));
-        assert!(o.contains("Wrote 0 units into 0 pages"), "{locale} {format}: {o}");
-        assert!(
-            snapshot(&content) == before,
-            "{locale} {format}: the untouched import changed bytes"
-        );
-        let exported = export_count(&ok(&self.run(&[
-            "export",
-            "--locale",
-            locale,
-            "--all",
-            "--format",
-            format,
-            "--out",
-            &out,
-            "--single-file",
-        ])));
-        fill(&file[0]);
-        ok(&self.run(&args(&["import"], &file)));
-        let after = snapshot(&content);
-        let o = ok(&self.run(&args(&["import"], &file)));
-        assert!(
-            o.contains("Wrote 0 units into 0 pages"),
-            "{locale} {format}: not idempotent: {o}"
-        );
-        assert!(snapshot(&content) == after);
-        let u = self.units(locale);
-        let n = |k: &str| u[k].as_u64().unwrap();
-        (exported, n("translated"), n("missing") + n("stale"))
-    }
-}
-
-/// The number of units an export reports.
-fn export_count(out: &str) -> u64 {
-    out.split_whitespace()
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("{out}"))
-}
-
-#[test]
-#[ignore = "needs the shared corpus (../shared/corpus beside the repository)"]
-fn etw_corpus_round_trips_in_both_formats() {
-    let c = Corpus::new(&common::corpus(), None);
-    for (locale, format) in [("cs-CZ", "po"), ("pl-PL", "xliff"), ("tr-TR", "po")] {
-        let (exported, translated, left) = c.round_trip(locale, format);
-        println!(
-            "{locale} {format}: {exported} units exported, {translated} translated after import, {left} missing or stale"
-        );
-        assert_eq!(exported, 7290, "{locale}: 7,289 segments and the missing heading");
-        assert_eq!((translated, left), (7290, 0), "{locale} {format}");
-    }
-}
-
-const GUIDES_TOML: &str = r#"title = "Guides"
-base_url = "https://docs.example.org/guides/"
-[[locales]]
-code = "en-US"
-name = "English"
-[[locales]]
-code = "cs-CZ"
-name = "Čeština"
-[[locales]]
-code = "pl-PL"
-name = "Polski"
-[[locales]]
-code = "pt-BR"
-name = "Português (Brasil)"
-[[locales]]
-code = "ru-RU"
-name = "Русский"
-[[locales]]
-code = "tr-TR"
-name = "Türkçe"
-[[locales]]
-code = "ja-JP"
-name = "日本語"
-[[locales]]
-code = "zh-CN"
-name = "中文(简体)"
-[markdown]
-xref_url = "https://learn.microsoft.com/dotnet/api/{uid}"
-"#;
-
-#[test]
-#[ignore = "needs the shared corpus (../shared/corpus beside the repository)"]
-fn guides_corpus_round_trips_in_both_formats() {
-    let c = Corpus::new(
-        &common::repo().join("../shared/corpus/guides/content"),
-        Some(GUIDES_TOML),
-    );
-    for (locale, format) in [("cs-CZ", "po"), ("ja-JP", "xliff")] {
-        let (exported, translated, left) = c.round_trip(locale, format);
-        println!(
-            "{locale} {format}: {exported} units exported, {translated} translated after import, {left} missing or stale"
-        );
-        // The units left: two pieces of a table cell cut inside a code
-        // span (no span can hold them, so they are not exported) and a few
-        // the aligner places on another occurrence of the same text.
-        assert!(exported > 5700, "{locale}: {exported}");
-        assert!(
-            left * 200 <= exported,
-            "{locale} {format}: {left} units still missing or stale"
-        );
-    }
-}
-
-// ---- independent readers ---------------------------------------------------
-
-fn tool(name: &str) -> PathBuf {
-    let found = std::env::var_os("PATH")
-        .into_iter()
-        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
-        .map(|d| d.join(name))
-        .find(|p| p.is_file());
-    found
-        .unwrap_or_else(|| panic!("`{name}` is not installed (apt-get install gettext; pip install translate-toolkit)"))
-}
-
-#[test]
-#[ignore = "needs gettext (msgfmt), translate-toolkit (xliff2po, pocount) and the shared corpus"]
-fn msgfmt_and_translate_toolkit_read_the_exported_files() {
-    let (msgfmt, xliff2po, pocount) = (tool("msgfmt"), tool("xliff2po"), tool("pocount"));
-    let ansi = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
-    let c = Corpus::new(&common::corpus(), None);
-    let run = |cmd: &Path, args: &[&std::ffi::OsStr]| {
-        let o = std::process::Command::new(cmd).args(args).output().unwrap();
-        assert!(o.status.success(), "{} {args:?}: {}", cmd.display(), stderr(&o));
-        o
-    };
-    for (locale, format) in [("cs-CZ", "po"), ("tr-TR", "po"), ("cs-CZ", "xliff"), ("ru-RU", "xliff")] {
-        // One file per page for msgfmt and pocount, one for the locale for
-        // xliff2po (a Python process per file would take minutes).
-        let out = format!("v-{locale}-{format}");
-        ok(&c.run(&["export", "--locale", locale, "--all", "--format", format, "--out", &out]));
-        ok(&c.run(&[
-            "export",
-            "--locale",
-            locale,
-            "--all",
-            "--format",
-            format,
-            "--out",
-            &out,
-            "--single-file",
-        ]));
-        let dir = c.dir.path().join(&out);
-        let single = dir.join(format!("{locale}.{}", if format == "po" { "po" } else { "xlf" }));
-        let pages: Vec<PathBuf> = files(&dir.join(locale));
-        assert_eq!(pages.len(), 358, "{locale} {format}");
-        let po = if format == "po" {
-            single.clone()
-        } else {
-            let po = single.with_extension("po");
-            run(&xliff2po, &[single.as_os_str(), po.as_os_str()]);
-            po
-        };
-        let mut checked = vec![po];
+        let exported = files(&site.path("x"));
+        let text = std::fs::read_to_string(&exported[0]).unwrap();
         if format == "po" {
-            checked.extend(pages.iter().cloned());
-        }
-        for f in &checked {
-            run(
-                &msgfmt,
-                &["--check".as_ref(), "-o".as_ref(), "/dev/null".as_ref(), f.as_os_str()],
+            let catalog = polib::po_file::parse(&exported[0]).unwrap();
+            assert!(catalog.messages().any(|m| m.msgid() == SENT), "{text}");
+            assert!(
+                !text.contains("`<diagnostics>`"),
+                "an escaped tag named as a code: {text}"
             );
+        } else {
+            assert!(
+                text.contains("Set it in the \\&lt;system.serviceModel&gt;\\&lt;diagnostics&gt; section, see <g id=\"1\" ctype=\"link\">\\&lt;bindings&gt;</g>."),
+                "{text}"
+            );
+            assert!(!text.contains("x-html"), "an escaped tag as an HTML code: {text}");
         }
-        // pocount counts every unit locdoc wrote, in the pages and in the one file.
-        for set in [pages.clone(), vec![single.clone()]] {
-            let mut a: Vec<&std::ffi::OsStr> = vec!["--short-strings".as_ref()];
-            a.extend(set.iter().map(|p| p.as_os_str()));
-            let o = run(&pocount, &a);
-            let plain = ansi.replace_all(&stdout(&o), "").to_lowercase();
-            let counted: u64 = plain
-                .lines()
-                .filter(|l| !l.starts_with("total"))
-                .filter_map(|l| l.split("strings: total: ").nth(1))
-                .filter_map(|n| n.split_whitespace().next()?.parse::<u64>().ok())
-                .sum();
-            assert_eq!(counted, 7290, "{locale} {format}: pocount\n{plain}");
+        fill(&exported[0]);
+        ok(&site.run(&args(&["import"], &exported)));
+        let page = site.read(CS);
+        assert!(
+            page.contains(&format!(
+                ">ǂ {SENT}</span><span class=\"sxs-lookup\"><span data-stu-id=\"628af-"
+            )),
+            "{format}: the sxs page lost the escapes:\n{page}"
+        );
+        let report = ok(&site.run(&["check", "--locale", "cs-CZ", "--format", "json"]));
+        let json: serde_json::Value = serde_json::from_str(&report).unwrap();
+        assert_eq!(json["locales"][0]["units"]["missing"], 0, "{format}: {report}");
+        ok(&site.run(&["build", "--quiet", "--no-search", "--locale", "cs-CZ"]));
+        let html = site.read(&format!("public/cs-CZ/{}/index.html", PAGE.trim_end_matches(".md")));
+        for s in [
+            "ǂ Set it in the &lt;system.serviceModel&gt;&lt;diagnostics&gt; section, see <a ",
+            "&lt;bindings&gt;</a>.",
+        ] {
+            assert!(html.contains(s), "{format}: the built page lacks {s}:\n{html}");
         }
     }
 }

@@ -186,6 +186,12 @@ fn cut(md: &str) -> Inline {
                 marks.push(Mark::Atom(r, kind));
             }
             Event::Text(_) => {
+                // A backslash escape's text starts after the backslash:
+                // the backslash is the text's too (not the code before it).
+                let escaped = r.start > 0
+                    && md.as_bytes()[r.start - 1] == b'\\'
+                    && md[r.start..].starts_with(|c: char| c.is_ascii_punctuation());
+                let r = if escaped { r.start - 1..r.end } else { r };
                 note(&stack, &mut marks, &r);
                 atoms_in_text(md, r, &mut marks);
             }
@@ -392,6 +398,10 @@ mod tests {
         assert_eq!(i.codes[2].open, "[");
         assert_eq!(i.codes[2].close.as_deref(), Some("](x.md)"));
         assert_eq!(i.codes[1].open, "**");
+        let e = Inline::parse("see [\\<bindings>](b.md) and **\\*x**");
+        assert_eq!(e.codes[0].open, "[");
+        assert_eq!(e.codes[1].open, "**");
+        assert_eq!(e.parts[2], Part::Text("\\<bindings>".into()));
         let texts: Vec<&str> = i
             .parts
             .iter()

@@ -76,3 +76,53 @@ pub(super) fn write_all(changes: &[Change]) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(path: PathBuf, bytes: &str, original: Option<&str>) -> Change {
+        Change {
+            path,
+            bytes: bytes.as_bytes().to_vec(),
+            original: original.map(|o| o.as_bytes().to_vec()),
+            created: original.is_none(),
+        }
+    }
+
+    #[test]
+    fn a_rename_failing_part_way_puts_back_the_pages_already_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("old.md");
+        std::fs::write(&old, "before").unwrap();
+        let new = dir.path().join("sub/new.md");
+        // A folder where the last page goes: its rename fails after the
+        // first two pages are in place.
+        let blocked = dir.path().join("blocked.md");
+        std::fs::create_dir(&blocked).unwrap();
+        std::fs::write(blocked.join("keep"), "x").unwrap();
+        let changes = [
+            change(old.clone(), "after", Some("before")),
+            change(new.clone(), "created", None),
+            change(blocked.clone(), "never", Some("")),
+        ];
+        let err = write_all(&changes).unwrap_err();
+        assert!(err.to_string().contains("blocked.md"), "{err}");
+        assert_eq!(std::fs::read_to_string(&old).unwrap(), "before");
+        assert!(!new.exists(), "a created page stayed");
+        assert!(blocked.join("keep").exists());
+        let left: Vec<_> = walkdir::WalkDir::new(dir.path())
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".locdoc-import-"))
+            .map(|e| e.into_path())
+            .collect();
+        assert!(left.is_empty(), "staged files left behind: {left:?}");
+        // Without the obstacle, every page is written.
+        std::fs::remove_dir_all(&blocked).unwrap();
+        write_all(&changes).unwrap();
+        assert_eq!(std::fs::read_to_string(&old).unwrap(), "after");
+        assert_eq!(std::fs::read_to_string(&new).unwrap(), "created");
+        assert_eq!(std::fs::read_to_string(&blocked).unwrap(), "never");
+    }
+}

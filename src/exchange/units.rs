@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::align::{self, Alignment, Status};
 use crate::check::rules;
 use crate::config::CheckConfig;
-use crate::segment::normalize;
+use crate::segment::normalize_markdown;
 use crate::segment::source::{Block, BlockKind};
 use crate::segment::sxs::SxsDoc;
 use crate::site::{Source, Translation};
@@ -52,6 +52,8 @@ pub struct ExUnit {
     pub id: Option<String>,
     /// 1-based line of the unit in the English page.
     pub line: usize,
+    /// 1-based column (in characters) of the unit on its line.
+    pub column: usize,
     /// The text of the heading the unit sits under.
     pub heading: Option<String>,
     /// The English block it belongs to.
@@ -110,8 +112,10 @@ pub fn page_of_key(key: &str) -> Option<&str> {
     ok.then_some(rel)
 }
 
-/// The normalised text of `r` within `block`, as the aligner compares it:
-/// container syntax (`> `, indentation) between lines left out.
+/// The Markdown of `r` within `block` on one line, as the aligner reads
+/// it: container syntax (`> `, indentation) between lines left out, spaces
+/// collapsed, escapes (`\<`, `&#124;`) kept as the page has them (the
+/// translator sees `\<x>` as text, and import writes it back as such).
 pub fn block_text(src: &str, block: &Block, r: Range<usize>) -> String {
     let n = &block.norm;
     // The first normalised byte that comes from at or after `pos`.
@@ -133,9 +137,12 @@ pub fn block_text(src: &str, block: &Block, r: Range<usize>) -> String {
     };
     let (a, b) = (first_from(r.start), first_from(r.end));
     if a >= b {
-        return normalize(&src[r]);
+        return normalize_markdown(&src[r]);
     }
-    n.text[a..b].trim().to_string()
+    let t = &n.text[a..b];
+    let a = a + (t.len() - t.trim_start().len());
+    let b = a + t.trim().len();
+    n.markdown(src, a..b)
 }
 
 /// The units of page `rel` in one locale: of its translation `tr`, or of a
@@ -160,6 +167,8 @@ pub fn page_units(rel: &str, src: &Source, tr: Option<&Translation>, cfg: &Check
     let mut out = Vec::with_capacity(al.units.len());
     for (k, u) in al.units.iter().enumerate() {
         let block = &src.doc.blocks[u.block];
+        let (line, line_start) = src.page.src.line_of(u.range.start);
+        let column = en.get(line_start..u.range.start).map_or(1, |t| t.chars().count() + 1);
         let base = |source: String, state: State, place: Place| ExUnit {
             key: String::new(),
             source,
@@ -167,7 +176,8 @@ pub fn page_units(rel: &str, src: &Source, tr: Option<&Translation>, cfg: &Check
             state,
             previous: None,
             id: None,
-            line: src.page.src.line_of(u.range.start).0,
+            line,
+            column,
             heading: heading_of(u.block),
             block: u.block,
             kind: block.kind,
@@ -192,7 +202,7 @@ pub fn page_units(rel: &str, src: &Source, tr: Option<&Translation>, cfg: &Check
                 x.target = Some(segs.iter().map(|s| s.text(page)).collect::<Vec<_>>().join(" "));
                 x.previous = Some(
                     segs.iter()
-                        .map(|s| normalize(s.lookup(page)))
+                        .map(|s| normalize_markdown(s.lookup(page)))
                         .collect::<Vec<_>>()
                         .join(" "),
                 );
@@ -203,7 +213,7 @@ pub fn page_units(rel: &str, src: &Source, tr: Option<&Translation>, cfg: &Check
                 // One exchange unit per segment: each holds its own English.
                 for &s in &u.segments {
                     let seg = &sxs.segments[s];
-                    let lookup = normalize(seg.lookup(page));
+                    let lookup = normalize_markdown(seg.lookup(page));
                     let text = seg.text(page);
                     let identical = crate::segment::normalized_eq(text, &lookup);
                     let mut x = base(

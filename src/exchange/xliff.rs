@@ -97,8 +97,16 @@ pub fn write(source_locale: &str, locale: &str, pages: &[PageUnits<'_>]) -> Stri
         w.end("header");
         w.text("\n    ");
         w.start("body", &[]);
+        // Units with the same English on the same line: their location
+        // names the column too, so tools that key units by location
+        // (translate-toolkit's xliff2po) keep them apart.
+        let mut on_line: std::collections::HashMap<(&str, usize), usize> = Default::default();
         for u in units {
-            unit(&mut w, source_locale, rel, u);
+            *on_line.entry((u.source.as_str(), u.line)).or_default() += 1;
+        }
+        for u in units {
+            let shared = on_line[&(u.source.as_str(), u.line)] > 1;
+            unit(&mut w, source_locale, rel, u, shared);
         }
         w.text("\n    ");
         w.end("body");
@@ -111,7 +119,7 @@ pub fn write(source_locale: &str, locale: &str, pages: &[PageUnits<'_>]) -> Stri
     String::from_utf8(w.w.into_inner()).unwrap_or_default()
 }
 
-fn unit(w: &mut W, source_locale: &str, rel: &str, u: &ExUnit) {
+fn unit(w: &mut W, source_locale: &str, rel: &str, u: &ExUnit, shared_line: bool) {
     let src = Inline::parse(&u.source);
     let (state, target) = match u.state {
         State::New => ("new", None),
@@ -144,7 +152,12 @@ fn unit(w: &mut W, source_locale: &str, rel: &str, u: &ExUnit) {
     w.start("context-group", &[("purpose", "location")]);
     let file = format!("content/{source_locale}/{rel}");
     w.element("context", &[("context-type", "sourcefile")], &file);
-    w.element("context", &[("context-type", "linenumber")], &u.line.to_string());
+    let line = if shared_line {
+        format!("{}:{}", u.line, u.column)
+    } else {
+        u.line.to_string()
+    };
+    w.element("context", &[("context-type", "linenumber")], &line);
     w.end("context-group");
     if let Some(h) = &u.heading {
         w.text("\n        ");
@@ -382,6 +395,7 @@ mod tests {
             previous: (state == State::Stale).then(|| "Old `x` text".to_string()),
             id: Some("abcde-102".into()),
             line: 3,
+            column: 1,
             heading: Some("Usage".into()),
             block: 0,
             kind: BlockKind::Paragraph,
@@ -423,6 +437,25 @@ mod tests {
         assert!(matches!(&frags[1], Frag::Code(id, _) if id == "1"));
         assert!(matches!(&frags[3], Frag::Open(id, _) if id == "2"));
         assert_eq!(frags.last(), Some(&Frag::Text(" & go.".into())));
+    }
+
+    #[test]
+    fn the_same_english_twice_on_a_line_has_the_column_in_its_location() {
+        let a = unit("Yes", Some("Ano"), State::Translated);
+        let mut b = a.clone();
+        b.column = 9;
+        let c = unit("No", None, State::New);
+        let text = write("en-US", "cs-CZ", &[("a.md", vec![&a, &b, &c])]);
+        let loc = |l: &str| {
+            format!(
+                "<context context-type=\"sourcefile\">content/en-US/a.md</context><context context-type=\"linenumber\">{l}</context>"
+            )
+        };
+        for l in ["3:1", "3:9", "3"] {
+            assert!(text.contains(&loc(l)), "{l}: {text}");
+        }
+        assert!(text.contains("<target state=\"new\"></target>"), "{text}");
+        assert!(text.contains("approved=\"yes\">"), "{text}");
     }
 
     #[test]

@@ -115,6 +115,17 @@ fn is_normal(s: &str) -> bool {
     true
 }
 
+/// `s` with its spaces normalised as [`normalize`] does, its escapes
+/// (`\<`, `&#124;`) kept: the same Markdown on one line.
+pub fn normalize_markdown(s: &str) -> String {
+    if is_normal(s) {
+        return s.to_string();
+    }
+    let mut n = NormText::default();
+    n.push(s, 0..s.len());
+    n.markdown(s, 0..n.text.len())
+}
+
 /// True when `a` and `b` are equal once normalised.
 pub fn normalized_eq(a: &str, b: &str) -> bool {
     normalized_chars(a).eq(normalized_chars(b))
@@ -146,13 +157,20 @@ impl NormText {
         let mut i = 0;
         while let Some(c) = piece[i..].chars().next() {
             let off = (range.start + i) as u32;
-            if c == '\\' && src[range.start + i + 1..].starts_with(|p: char| p.is_ascii_punctuation()) {
+            if c == '\\'
+                && self.escape_start.is_none()
+                && src[range.start + i + 1..].starts_with(|p: char| p.is_ascii_punctuation())
+            {
                 // The escaped character stands for both bytes.
                 self.escape_start = Some(off);
                 i += 1;
                 continue;
             }
-            let (c, len) = unescaped(&piece[i..], c);
+            // The character a backslash escapes is itself (`\\*` is `\*`).
+            let (c, len) = match self.escape_start {
+                Some(_) => (c, c.len_utf8()),
+                None => unescaped(&piece[i..], c),
+            };
             i += len;
             if is_zero_width(c) {
                 continue;
@@ -222,6 +240,30 @@ impl NormText {
             end += 1;
         }
         start..end
+    }
+
+    /// Normalised bytes `range` as Markdown: the spaces collapsed as in
+    /// [`Self::text`], but each escape (`\<`, `&#124;`) written as the
+    /// source has it, so the text reads back as the same Markdown.
+    pub fn markdown(&self, src: &str, range: Range<usize>) -> String {
+        let k = self.escapes.partition_point(|&(n, _, _)| (n as usize) < range.start);
+        let mut out = String::with_capacity(range.len() + 8);
+        let mut pos = range.start;
+        for &(n, s, e) in &self.escapes[k..] {
+            let n = n as usize;
+            if n >= range.end {
+                break;
+            }
+            let Some(c) = self.text[n..].chars().next() else { break };
+            out.push_str(&self.text[pos..n]);
+            out.push_str(
+                src.get(s as usize..e as usize)
+                    .unwrap_or(&self.text[n..n + c.len_utf8()]),
+            );
+            pos = n + c.len_utf8();
+        }
+        out.push_str(&self.text[pos.min(range.end)..range.end]);
+        out
     }
 
     pub fn len(&self) -> usize {
@@ -388,6 +430,22 @@ mod tests {
         n.push(src, 0..src.len());
         assert_eq!(n.text, "x | y");
         assert_eq!(&src[n.source_range(src, 2..3)], "&#124;");
+    }
+
+    #[test]
+    fn the_markdown_of_normalised_text_keeps_its_escapes() {
+        let src = "within the \\<system.serviceModel>\\<diagnostics>  section &#124; x";
+        assert_eq!(
+            normalize_markdown(src),
+            "within the \\<system.serviceModel>\\<diagnostics> section &#124; x"
+        );
+        assert_eq!(normalize_markdown("  a \\\\*b\n c "), "a \\\\*b c");
+        assert_eq!(normalize("a \\\\*b"), "a \\*b");
+        let mut n = NormText::default();
+        n.push(src, 0..src.len());
+        let i = n.text.find('<').unwrap();
+        assert_eq!(n.markdown(src, i..i + 1), "\\<");
+        assert_eq!(n.markdown(src, i + 1..i + 7), "system");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod check_fixture;
+pub mod exchange;
 pub mod files;
 pub mod hostile;
 pub mod server;
