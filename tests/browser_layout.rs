@@ -78,14 +78,7 @@ const BOUND: f64 = 0.01;
 fn the_home_and_search_pages_do_not_shift_when_their_scripts_run() {
     let driver = driver();
     let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("corpus");
-    locdoc::build(&locdoc::BuildOptions {
-        root: common::repo(),
-        content: Some(common::corpus()),
-        out: Some(site.clone()),
-        ..Default::default()
-    })
-    .unwrap();
+    let site = common::corpus_site(tmp.path());
     // Scripts arrive late, so the page is painted before they run (as in
     // Lighthouse's throttled runs, which measured the shifts).
     let port = serve_delaying_scripts(site, std::time::Duration::from_millis(1500));

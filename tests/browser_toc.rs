@@ -72,14 +72,7 @@ async fn follow(c: &Client, name: &str) {
 fn the_tree_folds_on_a_phone_and_a_reader_clicks_through_it() {
     let driver = driver();
     let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("corpus");
-    locdoc::build(&locdoc::BuildOptions {
-        root: common::repo(),
-        content: Some(common::corpus()),
-        out: Some(site.clone()),
-        ..Default::default()
-    })
-    .unwrap();
+    let site = common::corpus_site(tmp.path());
     let port = serve(site);
     let url = |path: &str| format!("http://127.0.0.1:{port}/{path}");
     let runtime = tokio::runtime::Builder::new_current_thread()

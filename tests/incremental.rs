@@ -10,21 +10,9 @@ use std::collections::BTreeMap;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
+use common::files::tree;
 use common::{PAGE, SampleSite};
 use locdoc::build::{BuildOptions, build};
-
-/// Every file under `dir` with its bytes, by `/`-separated path.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
 
 /// The inode of every file under `dir`: a file taken from the previous
 /// output keeps its inode (it is a hard link), a written one gets a new one.

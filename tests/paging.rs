@@ -9,6 +9,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use common::files::tree;
 use common::sitecheck::{Built, sel, text};
 use common::{PAGE, SampleSite};
 use locdoc::{BuildOptions, build};
@@ -215,19 +216,6 @@ fn a_partial_build_pages_the_locales_it_builds_without_a_dangling_link() {
     assert_eq!(site.broken_links(), Vec::<String>::new());
     assert_eq!(site.hreflang_problems(), Vec::<String>::new());
     assert_eq!(site.sitemap_problems().1, Vec::<String>::new());
-}
-
-/// Every file under `dir` with its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
 }
 
 /// Rebuilds `out` in place (with the cache) and asserts it equals a

@@ -7,22 +7,10 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use common::files::tree;
 use common::{PAGE, SampleSite, stderr};
 use locdoc::build::{BuildOptions, build};
 use locdoc::shard::{MANIFEST, Shard, build_shard, merge};
-
-/// Every file under `dir` with its bytes, by `/`-separated path.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
 
 /// Asserts two output folders hold the same files with the same bytes.
 fn assert_same_tree(single: &Path, merged: &Path) {

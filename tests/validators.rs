@@ -19,9 +19,9 @@ use std::sync::OnceLock;
 
 use common::browser::{driver, session, until};
 use common::files::serve;
+use locdoc::Site;
 use locdoc::check::{CheckOptions, CheckReport, Rule};
 use locdoc::config::Config;
-use locdoc::{BuildOptions, Site};
 use serde_json::{Value, json};
 
 /// Where `.ci/validators/install` put the checkers.
@@ -45,14 +45,7 @@ fn corpus_site() -> &'static Path {
     &SITE
         .get_or_init(|| {
             let dir = tempfile::tempdir().unwrap();
-            let out = dir.path().join("site");
-            locdoc::build(&BuildOptions {
-                root: common::repo(),
-                content: Some(common::corpus()),
-                out: Some(out.clone()),
-                ..Default::default()
-            })
-            .unwrap();
+            let out = common::corpus_site(dir.path());
             (dir, out)
         })
         .1

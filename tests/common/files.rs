@@ -78,3 +78,17 @@ fn content_type(p: &Path) -> &'static str {
         _ => "application/octet-stream",
     }
 }
+
+/// Every file under `dir` with its bytes, by `/`-separated path: two
+/// output folders compare as these.
+pub fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}

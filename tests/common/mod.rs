@@ -33,6 +33,20 @@ pub fn corpus() -> PathBuf {
     p
 }
 
+/// The corpus built with the sample site's settings into `dir/corpus`
+/// (as the Chromium and validator tests browse it); its path.
+pub fn corpus_site(dir: &Path) -> PathBuf {
+    let site = dir.join("corpus");
+    locdoc::build(&locdoc::BuildOptions {
+        root: repo(),
+        content: Some(corpus()),
+        out: Some(site.clone()),
+        ..Default::default()
+    })
+    .unwrap();
+    site
+}
+
 /// `../shared/corpus/guides/content` beside the repository (the guides
 /// corpus: DocFX-flavoured .NET docs pages in eight locales); a missing
 /// corpus fails the tests that need it.
