@@ -14,6 +14,7 @@
 //! - `routes`: what each request path answers.
 
 pub mod http;
+mod memory;
 mod rebuild;
 mod routes;
 pub mod state;

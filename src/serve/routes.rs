@@ -169,7 +169,7 @@ async fn route(shared: &Arc<Shared>, raw: &str) -> Response {
         return r;
     }
     match bytes {
-        Some(bytes) => file_response(&path, bytes),
+        Some(kept) => file_response(&path, super::memory::inflated(&path, &kept)),
         None => html_page(
             StatusCode::NOT_FOUND,
             "Not found",

@@ -27,6 +27,8 @@ use crate::render::{I18n, PageSummary, Renderer, SiteIndex, Templates};
 use crate::site::{Site, Source};
 use crate::write::Sink;
 
+pub use super::memory::MemSink;
+
 /// Where the site is.
 #[derive(Clone, Debug)]
 pub struct SiteRoot {
@@ -38,30 +40,6 @@ pub struct SiteRoot {
 impl SiteRoot {
     fn config(&self) -> Result<Config> {
         Config::load_with_content(&self.root, self.content.as_deref())
-    }
-}
-
-/// Files rendered into memory.
-#[derive(Default)]
-pub struct MemSink(Mutex<HashMap<String, Bytes>>);
-
-impl MemSink {
-    pub fn into_files(self) -> HashMap<String, Bytes> {
-        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-impl Sink for MemSink {
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let mut m = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        m.insert(path.to_string(), Bytes::copy_from_slice(bytes));
-        Ok(())
-    }
-    fn copy(&self, from: &Path, path: &str) -> Result<()> {
-        let bytes = std::fs::read(from).map_err(|e| Error::io("read", from, e))?;
-        let mut m = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        m.insert(path.to_string(), Bytes::from(bytes));
-        Ok(())
     }
 }
 

@@ -4,6 +4,7 @@
 //! `chromium` and `chromium-driver`), a missing browser fails them.
 
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -13,7 +14,9 @@ use fantoccini::{Client, ClientBuilder};
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// chromedriver on a free port; killed when dropped.
+/// chromedriver on a free port, in a process group of its own; the group
+/// (chromedriver and every Chromium it started, even one whose session a
+/// failing test never closed) is killed when dropped.
 pub struct Driver {
     child: Child,
     port: u16,
@@ -21,6 +24,13 @@ pub struct Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        if let Ok(group) = i32::try_from(self.child.id()) {
+            // SAFETY: kill(2) with a negative pid signals that process
+            // group, which `driver` made for chromedriver alone.
+            unsafe {
+                libc::kill(-group, libc::SIGKILL);
+            }
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -41,6 +51,7 @@ pub fn driver() -> Driver {
     let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let child = Command::new(CHROMEDRIVER)
         .arg(format!("--port={port}"))
+        .process_group(0)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
