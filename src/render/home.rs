@@ -69,16 +69,31 @@ struct PagerLink {
 /// Pages on each side of the current one that the pager links to.
 const PAGER_WINDOW: usize = 2;
 
-/// The pages the pager of page `k` of `n` shows (1-based); `None` is a gap.
+/// The pages the pager of page `k` of `n` shows (1-based): the first, the
+/// last and [`PAGER_WINDOW`] either side of `k`; `None` is a gap of two or
+/// more pages (a gap of one shows that page instead). Built directly, in
+/// constant work, whatever `n` is.
 fn pager_window(k: usize, n: usize) -> Vec<Option<usize>> {
-    let mut out: Vec<Option<usize>> = Vec::new();
-    for p in 1..=n {
-        let near = p + PAGER_WINDOW >= k && p <= k + PAGER_WINDOW;
-        if p == 1 || p == n || near {
-            out.push(Some(p));
-        } else if out.last().is_some_and(|x| x.is_some()) {
+    if n == 0 {
+        return Vec::new();
+    }
+    let lo = k.saturating_sub(PAGER_WINDOW).max(2);
+    let hi = (k + PAGER_WINDOW).min(n);
+    let mut pages = vec![1];
+    pages.extend(lo..=hi);
+    if n > hi.max(1) {
+        pages.push(n);
+    }
+    let mut out = Vec::with_capacity(pages.len() + 2);
+    let mut last = 0;
+    for p in pages {
+        if p > last + 2 {
             out.push(None);
+        } else if p == last + 2 {
+            out.push(Some(last + 1));
         }
+        out.push(Some(p));
+        last = p;
     }
     out
 }
@@ -147,18 +162,22 @@ impl Renderer<'_> {
         }
     }
 
-    /// True when output path `path` is page 2 or later of a locale's home
-    /// (`cs-CZ/page/2/index.html`): the preview drops those a smaller
-    /// event index no longer has.
+    /// True when output path `path` is where page 2 or later of a locale's
+    /// home is or was (`cs-CZ/page/2/index.html`, `cs-CZ/_page/2/…`): the
+    /// preview drops those a smaller event index no longer has (and no
+    /// content page is at).
     pub fn is_further_home_page(&self, path: &str) -> bool {
         let Some((code, rest)) = path.split_once('/') else {
             return false;
         };
-        self.site.config.locale(code).is_some()
-            && rest
-                .strip_prefix(self.index.dirs.paged.as_str())
+        // Either folder the pages may have used: the one in use changes
+        // when content gains or loses a top-level `page/` folder.
+        let numbered = |prefix: &str| {
+            rest.strip_prefix(prefix)
                 .and_then(|r| r.strip_suffix("/index.html"))
                 .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        };
+        self.site.config.locale(code).is_some() && (numbered("page/") || numbered("_page/"))
     }
 
     /// `hreflang` alternates of page `k` of the homes: the same page of
@@ -413,10 +432,14 @@ mod tests {
     fn the_pager_shows_the_ends_and_the_pages_near_the_current_one() {
         assert_eq!(shown(1, 1), "1");
         assert_eq!(shown(1, 2), "1 2");
-        assert_eq!(shown(1, 5), "1 2 3 … 5");
+        assert_eq!(shown(1, 5), "1 2 3 4 5");
+        assert_eq!(shown(1, 6), "1 2 3 … 6");
+        assert_eq!(shown(5, 10), "1 2 3 4 5 6 7 … 10");
         assert_eq!(shown(3, 5), "1 2 3 4 5");
         assert_eq!(shown(10, 167), "1 … 8 9 10 11 12 … 167");
         assert_eq!(shown(167, 167), "1 … 165 166 167");
         assert_eq!(shown(4, 7), "1 2 3 4 5 6 7");
+        assert_eq!(shown(2, 2), "1 2");
+        assert_eq!(shown(83_500, 167_000), "1 … 83498 83499 83500 83501 83502 … 167000");
     }
 }

@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -21,11 +21,10 @@ use bytes::Bytes;
 use crate::build;
 use crate::check::PageResult;
 use crate::config::Config;
-use crate::diag::{Diagnostic, Error, Result};
+use crate::diag::{Diagnostic, Result};
 use crate::load;
 use crate::render::{I18n, PageSummary, Renderer, SiteIndex, Templates};
 use crate::site::{Site, Source};
-use crate::write::Sink;
 
 pub use super::memory::MemSink;
 
@@ -501,9 +500,16 @@ impl State {
                 // Pages of an event index that has fewer pages now.
                 let gone: Vec<String> = {
                     let renderer = self.renderer();
+                    let content: std::collections::HashSet<&str> =
+                        self.site.urls.values().map(|u| u.dir.as_str()).collect();
+                    let is_content = |k: &str| {
+                        k.split_once('/')
+                            .and_then(|(_, rest)| rest.strip_suffix("index.html"))
+                            .is_some_and(|dir| content.contains(dir))
+                    };
                     self.files
                         .keys()
-                        .filter(|k| !files.contains_key(*k) && renderer.is_further_home_page(k))
+                        .filter(|k| !files.contains_key(*k) && renderer.is_further_home_page(k) && !is_content(k))
                         .cloned()
                         .collect()
                 };
