@@ -303,29 +303,14 @@ fn two_builds_with_the_review_view_are_byte_identical() {
         })
         .unwrap();
     }
-    let files = |root: &Path| -> Vec<(std::path::PathBuf, Vec<u8>)> {
-        let mut v: Vec<_> = walkdir::WalkDir::new(root)
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                (
-                    e.path().strip_prefix(root).unwrap().to_path_buf(),
-                    std::fs::read(e.path()).unwrap(),
-                )
-            })
-            .collect();
-        v.sort();
-        v
-    };
-    let (a, b) = (files(&outs[0].path().join("site")), files(&outs[1].path().join("site")));
-    assert!(
-        a.iter().any(|(p, _)| p.starts_with("_review")),
-        "the review view is built"
+    let (a, b) = (
+        common::files::tree(&outs[0].path().join("site")),
+        common::files::tree(&outs[1].path().join("site")),
     );
+    assert!(a.keys().any(|p| p.starts_with("_review")), "the review view is built");
     assert_eq!(a.len(), b.len());
     for ((pa, da), (pb, db)) in a.iter().zip(&b) {
         assert_eq!(pa, pb);
-        assert!(da == db, "{} differs between two builds", pa.display());
+        assert!(da == db, "{pa} differs between two builds");
     }
 }

@@ -6,7 +6,8 @@ mod common;
 
 use std::path::Path;
 
-use common::exchange::{args, files, fill, fill_po, fill_xliff, ok, snapshot};
+use common::exchange::{args, files, fill, fill_po, fill_xliff, ok};
+use common::files::tree;
 use common::{PAGE, SampleSite, stderr, stdout};
 use polib::message::{MessageMutView, MessageView};
 
@@ -17,7 +18,7 @@ const EN: &str = "content/en-US/events/4031-dispatchsessionfailed.md";
 fn export_then_import_of_the_untouched_files_changes_no_byte() {
     for format in ["po", "xliff"] {
         let site = SampleSite::new();
-        let before = snapshot(&site.path("content"));
+        let before = tree(&site.path("content"));
         for locale in common::SEED_LOCALES {
             ok(&site.run(&["export", "--locale", locale, "--all", "--format", format, "--out", "x"]));
         }
@@ -25,10 +26,7 @@ fn export_then_import_of_the_untouched_files_changes_no_byte() {
         assert_eq!(exported.len(), 5, "{format}: one file per page and locale");
         let out = ok(&site.run(&args(&["import"], &exported)));
         assert!(out.contains("Wrote 0 units into 0 pages"), "{out}");
-        assert!(
-            snapshot(&site.path("content")) == before,
-            "{format}: import changed a page"
-        );
+        assert!(tree(&site.path("content")) == before, "{format}: import changed a page");
     }
 }
 
@@ -46,11 +44,11 @@ fn filled_targets_import_as_translated_units_that_build_renders_and_repeated_imp
         let units = &json["locales"][0]["units"];
         assert_eq!(units["translated"], 24, "{format}: {units}");
         assert_eq!(units["missing"].as_u64().unwrap() + units["stale"].as_u64().unwrap(), 0);
-        let once = snapshot(&site.path("content"));
+        let once = tree(&site.path("content"));
         let again = ok(&site.run(&args(&["import"], &exported)));
         assert!(again.contains("Wrote 0 units into 0 pages (24 already so"), "{again}");
         assert!(
-            snapshot(&site.path("content")) == once,
+            tree(&site.path("content")) == once,
             "{format}: a second import changed bytes"
         );
         ok(&site.run(&["build", "--quiet", "--no-search"]));
@@ -219,12 +217,7 @@ fn import_refuses_changed_english_unknown_keys_damaged_codes_and_other_locales_a
     let pl = site.path("x/pl-PL/events/4031-dispatchsessionfailed.po");
     fill_po(&cs);
     fill_po(&pl);
-    let pages = || {
-        (
-            snapshot(&site.path("content/cs-CZ")),
-            snapshot(&site.path("content/pl-PL")),
-        )
-    };
+    let pages = || (tree(&site.path("content/cs-CZ")), tree(&site.path("content/pl-PL")));
     let before = pages();
     let rel = |p: &Path| p.strip_prefix(site.root()).unwrap().to_str().unwrap().to_string();
     let (cs_rel, pl_rel) = (rel(&cs), rel(&pl));

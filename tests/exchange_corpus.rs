@@ -7,7 +7,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::exchange::{MARK, args, built_html, export_count, files, fill, ok, snapshot, tool};
+use common::exchange::{MARK, args, built_html, export_count, files, fill, ok, tool};
+use common::files::tree;
 use common::{locdoc, stderr, stdout};
 
 /// A copy of a corpus content folder to import into, and the site root to
@@ -87,7 +88,7 @@ impl Corpus {
     /// build whose pages show a sample of the filled translations.
     fn round_trip(&self, locale: &str, format: &str) -> Trip {
         let content = self.dir.path().join("content");
-        let before = snapshot(&content);
+        let before = tree(&content);
         let out = format!("x-{locale}-{format}");
         self.export(locale, format, &out);
         let file = files(&self.dir.path().join(&out));
@@ -95,7 +96,7 @@ impl Corpus {
         let o = ok(&self.run(&args(&["import"], &file)));
         assert!(o.contains("Wrote 0 units into 0 pages"), "{locale} {format}: {o}");
         assert!(
-            snapshot(&content) == before,
+            tree(&content) == before,
             "{locale} {format}: the untouched import changed bytes"
         );
         let exported = self.export(locale, format, &out);
@@ -105,13 +106,13 @@ impl Corpus {
         let key = regex::Regex::new(r"unit `([^`]+)` is not imported").unwrap();
         let mut not_imported: Vec<String> = key.captures_iter(&stderr(&o)).map(|c| c[1].to_string()).collect();
         not_imported.sort();
-        let after = snapshot(&content);
+        let after = tree(&content);
         let o = ok(&self.run(&args(&["import"], &file)));
         assert!(
             o.contains("Wrote 0 units into 0 pages"),
             "{locale} {format}: not idempotent: {o}"
         );
-        assert!(snapshot(&content) == after);
+        assert!(tree(&content) == after);
         self.built_shows_a_sample(locale, &file[0]);
         let u = self.units(locale);
         let n = |k: &str| u[k].as_u64().unwrap();

@@ -17,15 +17,7 @@ use locdoc::build::{BuildOptions, build};
 /// The inode of every file under `dir`: a file taken from the previous
 /// output keeps its inode (it is a hard link), a written one gets a new one.
 fn inodes(dir: &Path) -> BTreeMap<String, u64> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
-            (rel, e.metadata().unwrap().ino())
-        })
-        .collect()
+    common::files::each_file(dir, |e| e.metadata().unwrap().ino())
 }
 
 /// A sample site with more pages: copies of the event page under other

@@ -1,5 +1,5 @@
 //! Helpers of the `export`/`import` tests: the exchange files an export
-//! wrote, a translator who fills every target, and snapshots of folders.
+//! wrote, a translator who fills every target.
 
 use std::path::{Path, PathBuf};
 
@@ -14,23 +14,6 @@ pub fn files(dir: &Path) -> Vec<PathBuf> {
         .filter_map(Result::ok)
         .map(|e| e.into_path())
         .filter(|p| p.extension().is_some_and(|e| e == "po" || e == "xlf"))
-        .collect();
-    out.sort();
-    out
-}
-
-/// Every file under `dir` with its bytes.
-pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
         .collect();
     out.sort();
     out

@@ -79,16 +79,24 @@ fn content_type(p: &Path) -> &'static str {
     }
 }
 
-/// Every file under `dir` with its bytes, by `/`-separated path: two
-/// output folders compare as these.
-pub fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+/// `f` of every file under `dir`, by `/`-separated path.
+pub fn each_file<T>(
+    dir: &std::path::Path,
+    f: impl Fn(&walkdir::DirEntry) -> T,
+) -> std::collections::BTreeMap<String, T> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
         .map(|e| {
             let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
-            (rel, std::fs::read(e.path()).unwrap())
+            (rel, f(&e))
         })
         .collect()
+}
+
+/// Every file under `dir` with its bytes, by `/`-separated path: two
+/// output (or content) folders compare as these.
+pub fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    each_file(dir, |e| std::fs::read(e.path()).unwrap())
 }
