@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::browser::{click, driver, session, until};
+use common::browser::{click, driver, runtime, session, until};
 use common::files::serve;
 use fantoccini::{Client, Locator};
 use locdoc::BuildOptions;
@@ -86,11 +86,7 @@ fn the_site_filters_sorts_and_searches_in_a_browser() {
     let shots_port = serve(corpus);
     let s = |path: &str| format!("http://127.0.0.1:{sample_port}/{path}");
     let p = |path: &str| format!("http://127.0.0.1:{shots_port}/{path}");
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
+    runtime().block_on(async {
         let c = session(&driver, false, &tmp.path().join("profile-light")).await;
         c.set_window_size(1280, 900).await.unwrap();
 

@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::browser::{driver, session, until};
+use common::browser::{runtime, start, until};
 use common::files::serve_delaying_scripts;
 use fantoccini::Client;
 use serde_json::json;
@@ -76,19 +76,15 @@ const BOUND: f64 = 0.01;
 #[test]
 #[ignore = "needs Chromium (apt-get install chromium chromium-driver) and the shared corpus"]
 fn the_home_and_search_pages_do_not_shift_when_their_scripts_run() {
-    let driver = driver();
     let tmp = tempfile::tempdir().unwrap();
     let site = common::corpus_site(tmp.path());
     // Scripts arrive late, so the page is painted before they run (as in
     // Lighthouse's throttled runs, which measured the shifts).
     let port = serve_delaying_scripts(site, std::time::Duration::from_millis(1500));
     let url = |path: &str| format!("http://127.0.0.1:{port}/{path}");
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        let c = session(&driver, false, &tmp.path().join("profile")).await;
+    runtime().block_on(async {
+        let browser = start(390, 844).await;
+        let c = browser.client.clone();
         let mut measured = Vec::new();
         for (width, height) in [(390, 844), (1280, 900)] {
             c.set_window_size(width, height).await.unwrap();

@@ -9,7 +9,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::browser::{NEEDS, start, until, wait_js};
+use common::browser::{NEEDS, runtime, start, until, wait_js};
 use common::server::Server;
 use common::{PAGE, SampleSite};
 use serde_json::json;
@@ -58,13 +58,6 @@ fn arabic_site(out: &Path) -> SampleSite {
     })
     .unwrap();
     site
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
 }
 
 /// What the Arabic page looks like, measured in the browser.

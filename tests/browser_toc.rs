@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::browser::{click, driver, session, until, wait_js};
+use common::browser::{click, runtime, start, until, wait_js};
 use common::files::serve;
 use fantoccini::{Client, Locator};
 use serde_json::json;
@@ -70,18 +70,13 @@ async fn follow(c: &Client, name: &str) {
 #[test]
 #[ignore = "needs Chromium (apt-get install chromium chromium-driver) and the shared corpus"]
 fn the_tree_folds_on_a_phone_and_a_reader_clicks_through_it() {
-    let driver = driver();
     let tmp = tempfile::tempdir().unwrap();
     let site = common::corpus_site(tmp.path());
     let port = serve(site);
     let url = |path: &str| format!("http://127.0.0.1:{port}/{path}");
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        let c = session(&driver, false, &tmp.path().join("profile")).await;
-        c.set_window_size(390, 844).await.unwrap();
+    runtime().block_on(async {
+        let browser = start(390, 844).await;
+        let c = browser.client.clone();
 
         // An event page: the tree is folded behind its button, and the
         // whole Czech tree has replaced the page's own branch.

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use common::browser::{driver, session, until};
+use common::browser::{driver, runtime, session, until};
 use common::files::serve;
 use locdoc::Site;
 use locdoc::check::{CheckOptions, CheckReport, Rule};
@@ -198,11 +198,7 @@ fn axe_finds_no_violation_on_any_kind_of_page_in_any_locale() {
     let driver = driver();
     let profiles = tempfile::tempdir().unwrap();
     let started = std::time::Instant::now();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let (checked, violations) = runtime.block_on(async {
+    let (checked, violations) = runtime().block_on(async {
         let mut violations = Vec::new();
         let mut checked = 0;
         // Every kind of page in every locale on a phone, where tables and

@@ -100,6 +100,14 @@ pub async fn session(driver: &Driver, dark: bool, profile: &Path) -> Client {
         .expect("a chromium session")
 }
 
+/// The runtime the browser tests drive their sessions on.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 /// A running chromedriver and a browser session on it.
 pub struct Browser {
     pub client: Client,
