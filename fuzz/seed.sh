@@ -13,6 +13,16 @@ for dir in "$shared/corpus/content" "$shared/corpus/guides/content" "$shared/see
 done
 for t in sxs front_matter align markdown; do mkdir -p "corpus/$t"; done
 n=0
+# One page pair, English EN and its translation TR, as NAME in every corpus.
+seed_pair() {
+  local en="$1" tr="$2" name="$3"
+  cp "$tr" "corpus/sxs/$name"
+  cp "$tr" "corpus/front_matter/$name"
+  for t in align markdown; do
+    { cat "$en"; printf '\0'; cat "$tr"; } > "corpus/$t/$name"
+  done
+  n=$((n + 1))
+}
 for content in "$shared/corpus/content" "$shared/corpus/guides/content"; do
   while IFS= read -r -d '' en; do
     rel="${en#"$content/en-US/"}"
@@ -23,23 +33,13 @@ for content in "$shared/corpus/content" "$shared/corpus/guides/content"; do
       [ "$loc" = en-US ] && continue
       tr="$loc_dir$rel"
       [ -f "$tr" ] || continue
-      cp "$tr" "corpus/sxs/${loc}_$name"
-      cp "$tr" "corpus/front_matter/${loc}_$name"
-      for t in align markdown; do
-        { cat "$en"; printf '\0'; cat "$tr"; } > "corpus/$t/${loc}_$name"
-      done
-      n=$((n + 1))
+      seed_pair "$en" "$tr" "${loc}_$name"
     done
   done < <(find "$content/en-US" -name '*.md' -print0 | sort -z)
 done
 en="$shared/corpus/content/en-US/etw/4031-dispatchsessionfailed.md"
 for seed in "$shared"/seeds/*.txt; do
   name="seed_$(basename "$seed")"
-  cp "$seed" "corpus/sxs/$name"
-  cp "$seed" "corpus/front_matter/$name"
-  for t in align markdown; do
-    { cat "$en"; printf '\0'; cat "$seed"; } > "corpus/$t/$name"
-  done
-  n=$((n + 1))
+  seed_pair "$en" "$seed" "$name"
 done
 echo "seeded $n page pairs into fuzz/corpus/{sxs,front_matter,align,markdown}"
