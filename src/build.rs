@@ -390,7 +390,7 @@ fn render_site(renderer: &Renderer, locales: &[usize], sink: &dyn Sink, keep_che
         out.checks = Vec::new();
     }
     let search = collecting.map(|c| c.collector.into_pages());
-    finish(renderer, locales, &out.summaries, &out.status, search, sink)?;
+    finish(renderer, locales, &out.summaries, &out.status, search.as_deref(), sink)?;
     Ok(out)
 }
 
@@ -410,7 +410,7 @@ pub fn finish(
     locales: &[usize],
     summaries: &[PageSummary],
     status: &SiteStatus,
-    search: Option<Vec<crate::search::Record>>,
+    search: Option<&[crate::search::Record]>,
     sink: &dyn Sink,
 ) -> Result<()> {
     finish_with(renderer, locales, summaries, status, search, sink, None).map(|_| ())
@@ -423,7 +423,7 @@ fn finish_with(
     locales: &[usize],
     summaries: &[PageSummary],
     status: &SiteStatus,
-    search: Option<Vec<crate::search::Record>>,
+    search: Option<&[crate::search::Record]>,
     sink: &dyn Sink,
     inc: Option<&cache::Incremental>,
 ) -> Result<std::collections::BTreeMap<String, crate::search::LanguageIndex>> {

@@ -128,7 +128,7 @@ fn search_error(e: impl std::fmt::Display) -> Error {
 }
 
 /// Indexes the records of one language; Pagefind's files for them.
-fn index_language(pages: Vec<Record>, keep_index: bool) -> Result<Vec<SyntheticFile>> {
+fn index_language(pages: &[&Record], keep_index: bool) -> Result<Vec<SyntheticFile>> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(search_error)?;
@@ -136,11 +136,13 @@ fn index_language(pages: Vec<Record>, keep_index: bool) -> Result<Vec<SyntheticF
         let config = PagefindServiceConfig::builder().keep_index_url(keep_index).build();
         let mut index = PagefindIndex::new(Some(config)).map_err(search_error)?;
         for r in pages {
-            let meta = BTreeMap::from([("title".to_string(), r.title)]);
+            // Copies made one page at a time: the records stay the
+            // build's (the incremental cache keeps them afterwards).
+            let meta = BTreeMap::from([("title".to_string(), r.title.clone())]);
             index
                 .add_custom_record(
                     page_url(&r.path, keep_index),
-                    r.content,
+                    r.content.clone(),
                     r.lang.to_lowercase(),
                     Some(meta),
                     None,
@@ -171,7 +173,7 @@ pub struct LanguageIndex {
 }
 
 /// A hash of the records of one language and the index options.
-fn records_hash(pages: &[Record], keep_index: bool) -> u128 {
+fn records_hash(pages: &[&Record], keep_index: bool) -> u128 {
     use siphasher::sip128::Hasher128;
     use std::hash::Hasher;
     let mut h = siphasher::sip128::SipHasher13::new();
@@ -193,18 +195,18 @@ fn records_hash(pages: &[Record], keep_index: bool) -> u128 {
 /// records hash as in `previous` has its files linked from `old_out` (the
 /// previous output) instead. Returns what each language wrote.
 pub fn write_index(
-    pages: Vec<Record>,
+    pages: &[Record],
     keep_index: bool,
     sink: &dyn Sink,
     previous: &BTreeMap<String, LanguageIndex>,
     old_out: Option<&std::path::Path>,
 ) -> Result<BTreeMap<String, LanguageIndex>> {
-    let mut groups: BTreeMap<String, Vec<Record>> = BTreeMap::new();
+    let mut groups: BTreeMap<String, Vec<&Record>> = BTreeMap::new();
     for r in pages {
         groups.entry(language_of(&r.path).to_string()).or_default().push(r);
     }
     let mut indexes: BTreeMap<String, LanguageIndex> = BTreeMap::new();
-    let mut jobs: Vec<(String, u128, Vec<Record>)> = Vec::new();
+    let mut jobs: Vec<(String, u128, Vec<&Record>)> = Vec::new();
     for (lang, records) in groups {
         let hash = records_hash(&records, keep_index);
         let reused = match (previous.get(&lang), old_out) {
@@ -238,7 +240,7 @@ pub fn write_index(
                     let next = queue.lock().ok().and_then(|mut q| q.pop());
                     let Some((lang, hash, pages)) = next else { break };
                     let files =
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index_language(pages, keep_index)))
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index_language(&pages, keep_index)))
                             .unwrap_or_else(|_| Err(search_error("the search indexer failed")));
                     if let Ok(mut d) = done.lock() {
                         d.push((lang, hash, files));

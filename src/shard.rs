@@ -172,7 +172,7 @@ pub fn merge(opts: &BuildOptions, parts: &[PathBuf]) -> Result<BuildReport> {
     let i18n = I18n::load(&site.config, &site.root)?;
     let templates = Templates::load(&site.config.templates_dir, &site.root)?;
     let renderer = Renderer::new(&site, &i18n, &templates).for_locales(&locales);
-    crate::build::finish(&renderer, &locales, &summaries, &status, search, &staging)?;
+    crate::build::finish(&renderer, &locales, &summaries, &status, search.as_deref(), &staging)?;
     let stale_removed = staging.stale_removed();
     staging.commit()?;
     let mut report = crate::build::report(&site, &locales, &summaries, &status, Vec::new(), &out, started);

@@ -169,15 +169,18 @@ impl Incremental {
         let name = format!("{:032x}.cbor", hash_bytes(out_abs.to_string_lossy().as_bytes()));
         let file = site.root.join(CACHE_DIR).join(name);
         let global = global_key(site, locales, site.config.build.search);
+        // Without its output the cache is of no use: not even read (the
+        // output was removed for a clean build; the cache is tens of MB).
+        let has_out = out.join(crate::write::MARKER).is_file();
         let old: Option<Saved> = std::fs::File::open(&file)
             .ok()
+            .filter(|_| has_out)
             .and_then(|f| ciborium::from_reader(std::io::BufReader::new(f)).ok())
             .filter(|s: &Saved| s.format == FORMAT && s.version == env!("CARGO_PKG_VERSION"))
             .filter(|s| s.includes.iter().all(|(p, k)| include_state(p) == *k));
-        let has_out = out.join(crate::write::MARKER).is_file();
         let (old, old_out) = match old {
-            Some(s) if has_out => (s, Some(out_abs)),
-            _ => (Saved::default(), None),
+            Some(s) => (s, Some(out_abs)),
+            None => (Saved::default(), None),
         };
         Incremental {
             file,
@@ -319,14 +322,15 @@ pub fn lookup(inc: &Incremental, renderer: &crate::render::Renderer, rel: &str, 
 }
 
 impl Incremental {
-    /// Gives the pages rendered by this build their search records.
-    pub fn fill_records(&self, records: &[Record]) {
+    /// Gives the pages rendered by this build their search records
+    /// (moved: the build holds one copy of its records, not two).
+    pub fn fill_records(&self, records: Vec<Record>) {
         if let Ok(mut n) = self.new.lock() {
             for r in records {
                 if let Some(e) = n.get_mut(&r.path)
                     && e.record.is_none()
                 {
-                    e.record = Some(r.clone());
+                    e.record = Some(r);
                 }
             }
         }
@@ -359,13 +363,21 @@ pub(super) fn render_cached(
     }
     let search = collecting.map(|c| {
         let mut pages = c.collector.into_pages();
-        if let Some(inc) = inc {
-            inc.fill_records(&pages);
-        }
         pages.append(&mut out.reused_records);
         pages.sort();
         pages
     });
-    let indexes = super::finish_with(renderer, locales, &out.summaries, &out.status, search, sink, inc)?;
+    let indexes = super::finish_with(
+        renderer,
+        locales,
+        &out.summaries,
+        &out.status,
+        search.as_deref(),
+        sink,
+        inc,
+    )?;
+    if let (Some(inc), Some(pages)) = (inc, search) {
+        inc.fill_records(pages);
+    }
     Ok((out, indexes))
 }

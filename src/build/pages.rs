@@ -44,8 +44,8 @@ pub fn write_site_pages(
     };
     sink.write("index.html", renderer.root_index(&facts)?.as_bytes())?;
     let homes = renderer.homes(&facts);
-    for &l in locales {
-        // A big event index is many pages: rendered side by side.
+    // The locales side by side, and a big event index's pages too.
+    locales.par_iter().try_for_each(|&l| {
         (1..=homes.count(l)).into_par_iter().try_for_each(|k| {
             let (path, html) = renderer.locale_home(l, k, &facts, &homes)?;
             sink.write(&path, html.as_bytes())
@@ -63,7 +63,8 @@ pub fn write_site_pages(
             let contents = renderer.contents_dir(l);
             sink.write(&format!("{contents}index.html"), renderer.contents_page(l)?.as_bytes())?;
         }
-    }
+        Ok::<(), Error>(())
+    })?;
     for (name, text) in renderer.sitemaps(&facts, crate::render::site_pages::SITEMAP_URLS) {
         sink.write(&name, text.as_bytes())?;
     }
