@@ -189,11 +189,18 @@ fn records_hash(pages: &[&Record], keep_index: bool) -> u128 {
 }
 
 /// Indexes `pages` (records from [`record`]) and writes the search bundle
-/// into `sink` under `pagefind/`. Each language is indexed on its own
-/// thread — Pagefind indexes one page at a time — and the languages'
-/// entries are merged into one `pagefind-entry.json`. A language whose
-/// records hash as in `previous` has its files linked from `old_out` (the
-/// previous output) instead. Returns what each language wrote.
+/// into `sink` under `pagefind/`, and the languages' entries merged into
+/// one `pagefind-entry.json`. A language whose records hash as in
+/// `previous` has its files linked from `old_out` (the previous output)
+/// instead. Returns what each language wrote.
+///
+/// One language is indexed at a time, on a thread of its own, while this
+/// one writes the files of the language before it. While Pagefind builds a
+/// language's index it holds about 36 KB a page (a 5,000-page language:
+/// ~180 MB); two languages at once, as this did before, raised a
+/// 30,000-page build's peak from 545 to 760 MB and made it no faster: the
+/// second core renders nothing then, but Pagefind's own indexing of a
+/// language is parallel where it can be (BENCHMARKS.md).
 pub fn write_index(
     pages: &[Record],
     keep_index: bool,
@@ -207,101 +214,64 @@ pub fn write_index(
     }
     let mut indexes: BTreeMap<String, LanguageIndex> = BTreeMap::new();
     let mut jobs: Vec<(String, u128, Vec<&Record>)> = Vec::new();
+    let mut written = BTreeSet::new();
     for (lang, records) in groups {
         let hash = records_hash(&records, keep_index);
         let reused = match (previous.get(&lang), old_out) {
             (Some(old), Some(dir)) if old.hash == hash && old.files.iter().all(|f| dir.join(f).is_file()) => {
-                Some(old.clone())
+                Some((old.clone(), dir))
             }
             _ => None,
         };
         match reused {
-            Some(old) => {
+            Some((old, dir)) => {
+                for rel in &old.files {
+                    if written.insert(rel.clone()) {
+                        sink.link(&dir.join(rel), rel)?;
+                    }
+                }
                 indexes.insert(lang, old);
             }
             None => jobs.push((lang, hash, records)),
         }
     }
-    // Threads of their own, not rayon's: Pagefind blocks on rayon inside
-    // the runtime, and a rayon worker waiting there may be handed another
-    // language, whose runtime would then start inside this one (a panic).
-    // As many at a time as there are cores: each holds its language's index.
+    // A thread of its own, not rayon's: Pagefind blocks on rayon inside
+    // the runtime, and a rayon worker waiting there may be handed other
+    // work that starts a runtime inside this one (a panic). It hands each
+    // language over when it is done (and waits until it is taken), so at
+    // most one language's files wait in memory while the next is indexed.
     let languages = jobs.len();
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(jobs.len());
-    let queue = Mutex::new(jobs);
-    type Done = (String, u128, Result<Vec<SyntheticFile>>);
-    let done: Mutex<Vec<Done>> = Mutex::new(Vec::new());
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(String, u128, Result<Vec<SyntheticFile>>)>(0);
     std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| {
-                loop {
-                    let next = queue.lock().ok().and_then(|mut q| q.pop());
-                    let Some((lang, hash, pages)) = next else { break };
-                    let files =
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index_language(&pages, keep_index)))
-                            .unwrap_or_else(|_| Err(search_error("the search indexer failed")));
-                    if let Ok(mut d) = done.lock() {
-                        d.push((lang, hash, files));
-                    }
+        s.spawn(move || {
+            for (lang, hash, pages) in jobs {
+                let files =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index_language(&pages, keep_index)))
+                        .unwrap_or_else(|_| Err(search_error("the search indexer failed")));
+                drop(pages);
+                if tx.send((lang, hash, files)).is_err() {
+                    break;
                 }
-            });
-        }
-    });
-    let results = done.into_inner().unwrap_or_default();
-    if results.len() != languages {
-        return Err(search_error("the search indexer lost a language"));
-    }
-    let mut fresh: BTreeMap<String, Vec<SyntheticFile>> = BTreeMap::new();
-    for (lang, hash, files) in results {
-        let files = files?;
-        let mut index = LanguageIndex {
-            hash,
-            ..LanguageIndex::default()
-        };
-        let mut kept = Vec::new();
-        for f in files {
-            // Paths come as `<bundle dir>/…`; keep what follows the bundle dir.
-            let name = f.filename.to_string_lossy().replace('\\', "/");
-            let rel = match name.find(&format!("{BUNDLE_DIR}/")) {
-                Some(i) => name[i..].to_string(),
-                None => format!("{BUNDLE_DIR}/{}", name.trim_start_matches('/')),
-            };
-            if UNUSED.iter().any(|u| rel.ends_with(u)) {
-                continue;
             }
-            if rel == format!("{BUNDLE_DIR}/{ENTRY}") {
-                index.entry = String::from_utf8_lossy(&f.contents).into_owned();
-                continue;
-            }
-            index.files.push(rel);
-            kept.push(f);
+        });
+        // Owned here: an error below drops it on the way out, so the
+        // indexer's next hand-over fails and it stops after its current
+        // language instead of waiting for ever.
+        let rx = rx;
+        let mut received = 0;
+        for (lang, hash, files) in rx.iter() {
+            received += 1;
+            let index = write_language(hash, files?, sink, &mut written)?;
+            indexes.insert(lang, index);
         }
-        indexes.insert(lang.clone(), index);
-        fresh.insert(lang, kept);
-    }
-    // In language order, as a clean build writes them.
+        if received != languages {
+            return Err(search_error("the search indexer lost a language"));
+        }
+        Ok(())
+    })?;
+    // In language order, whichever order they were written in.
     let mut entry: Option<serde_json::Value> = None;
-    let mut written = BTreeSet::new();
-    for (lang, index) in &indexes {
-        match fresh.remove(lang) {
-            Some(files) => {
-                for (rel, f) in index.files.iter().zip(files) {
-                    if written.insert(rel.clone()) {
-                        sink.write(rel, &f.contents)?;
-                    }
-                }
-            }
-            None => {
-                let dir = old_out.ok_or_else(|| search_error("no previous output"))?;
-                for rel in &index.files {
-                    if written.insert(rel.clone()) {
-                        sink.link(&dir.join(rel), rel)?;
-                    }
-                }
-            }
-        }
+    for index in indexes.values() {
         if index.entry.is_empty() {
             continue;
         }
@@ -319,6 +289,41 @@ pub fn write_index(
         sink.write(&format!("{BUNDLE_DIR}/{ENTRY}"), &bytes)?;
     }
     Ok(indexes)
+}
+
+/// Writes the files Pagefind made for one language into `sink` (a file
+/// that another language wrote already, such as `pagefind.js`, once);
+/// returns what the language wrote.
+fn write_language(
+    hash: u128,
+    files: Vec<SyntheticFile>,
+    sink: &dyn Sink,
+    written: &mut BTreeSet<String>,
+) -> Result<LanguageIndex> {
+    let mut index = LanguageIndex {
+        hash,
+        ..LanguageIndex::default()
+    };
+    for f in files {
+        // Paths come as `<bundle dir>/…`; keep what follows the bundle dir.
+        let name = f.filename.to_string_lossy().replace('\\', "/");
+        let rel = match name.find(&format!("{BUNDLE_DIR}/")) {
+            Some(i) => name[i..].to_string(),
+            None => format!("{BUNDLE_DIR}/{}", name.trim_start_matches('/')),
+        };
+        if UNUSED.iter().any(|u| rel.ends_with(u)) {
+            continue;
+        }
+        if rel == format!("{BUNDLE_DIR}/{ENTRY}") {
+            index.entry = String::from_utf8_lossy(&f.contents).into_owned();
+            continue;
+        }
+        if written.insert(rel.clone()) {
+            sink.write(&rel, &f.contents)?;
+        }
+        index.files.push(rel);
+    }
+    Ok(index)
 }
 
 /// The file that lists every language's index.
