@@ -476,11 +476,14 @@ fn render_pages_with(
                 let key = match inc.map(|i| cache::lookup(i, renderer, rel, locale)) {
                     Some(cache::Lookup::Reuse { path, file, entry }) => {
                         sink.link(&file, &path)?;
+                        let mut entry = *entry;
                         o.summaries.push(entry.summary.clone());
                         o.reused_status.push(entry.status.clone());
-                        o.reused_records.extend(entry.record.clone());
+                        // Lent to the search index, which gives it back
+                        // (`Incremental::fill_records`): held once.
+                        o.reused_records.extend(entry.record.take());
                         if let Some(i) = inc {
-                            i.keep(path, *entry);
+                            i.keep(path, entry);
                         }
                         continue;
                     }

@@ -78,6 +78,9 @@ pub struct Incremental {
     /// The previous output folder, when the previous cache describes it.
     pub old_out: Option<PathBuf>,
     old: Saved,
+    /// The previous build's entries (taken out of `old`), each handed out
+    /// once, to the page that reuses it.
+    old_pages: Mutex<HashMap<String, Entry>>,
     /// Shared by every page of this build.
     pub global: Key,
     new: Mutex<HashMap<String, Entry>>,
@@ -178,14 +181,16 @@ impl Incremental {
             .and_then(|f| ciborium::from_reader(std::io::BufReader::new(f)).ok())
             .filter(|s: &Saved| s.format == FORMAT && s.version == env!("CARGO_PKG_VERSION"))
             .filter(|s| s.includes.iter().all(|(p, k)| include_state(p) == *k));
-        let (old, old_out) = match old {
+        let (mut old, old_out) = match old {
             Some(s) => (s, Some(out_abs)),
             None => (Saved::default(), None),
         };
+        let old_pages = Mutex::new(std::mem::take(&mut old.pages));
         Incremental {
             file,
             old_out,
             old,
+            old_pages,
             global,
             new: Mutex::new(HashMap::new()),
             reused: Default::default(),
@@ -204,11 +209,18 @@ impl Incremental {
 
     /// The previous build's entry of output `path`, if its key is `key`
     /// and its file is still in the previous output.
-    pub fn reusable(&self, path: &str, key: Key) -> Option<(&Entry, PathBuf)> {
+    /// (Taken out of the cache: each output path is looked up once.)
+    pub fn reusable(&self, path: &str, key: Key) -> Option<(Entry, PathBuf)> {
         let old_out = self.old_out.as_ref()?;
-        let e = self.old.pages.get(path).filter(|e| e.key == key)?;
+        let mut old = self.old_pages.lock().ok()?;
+        if old.get(path).is_none_or(|e| e.key != key) {
+            return None;
+        }
         let file = old_out.join(path);
-        file.is_file().then_some((e, file))
+        if !file.is_file() {
+            return None;
+        }
+        old.remove(path).map(|e| (e, file))
     }
 
     /// The files of the previous output, when this build updates it in
@@ -314,7 +326,7 @@ pub fn lookup(inc: &Incremental, renderer: &crate::render::Renderer, rel: &str, 
             Lookup::Reuse {
                 path,
                 file,
-                entry: Box::new(entry.clone()),
+                entry: Box::new(entry),
             }
         }
         None => Lookup::Render(Some(key)),
@@ -322,8 +334,9 @@ pub fn lookup(inc: &Incremental, renderer: &crate::render::Renderer, rel: &str, 
 }
 
 impl Incremental {
-    /// Gives the pages rendered by this build their search records
-    /// (moved: the build holds one copy of its records, not two).
+    /// Gives every page of this build its search record, once the index
+    /// is made from them: those of the pages rendered, and those lent by
+    /// the pages taken from the cache (moved: the build holds one copy).
     pub fn fill_records(&self, records: Vec<Record>) {
         if let Ok(mut n) = self.new.lock() {
             for r in records {
