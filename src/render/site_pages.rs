@@ -264,56 +264,45 @@ impl Renderer<'_> {
     pub fn sitemaps(&self, facts: &SiteFacts, max_urls: usize) -> Vec<(String, String)> {
         const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
         const TAIL: &str = "</urlset>\n";
+        use rayon::prelude::*;
         let cfg = &self.site.config;
-        let max_urls = max_urls.max(1);
-        let mut files: Vec<String> = Vec::new();
-        let mut in_file = max_urls;
-        let mut url = |loc: &str, alts: &[Alternate]| {
-            if in_file == max_urls {
-                if let Some(f) = files.last_mut() {
-                    f.push_str(TAIL);
-                }
-                files.push(String::from(HEAD));
-                in_file = 0;
-            }
-            in_file += 1;
-            let Some(out) = files.last_mut() else { return };
-            let _ = writeln!(out, "<url><loc>{}</loc>", esc_attr(loc));
-            for a in alts {
-                let _ = writeln!(
-                    out,
-                    "  <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                    esc_attr(&a.hreflang),
-                    esc_attr(&a.href)
-                );
-            }
-            out.push_str("</url>\n");
-        };
+        // Every URL's entry, in order: the homes, the pages (made side by
+        // side: their alternates are most of the work), the dashboards.
         let homes = self.homes(facts);
         let first = self.home_alternates(1, &homes);
-        url(&self.abs(""), &first);
+        let mut entries = vec![url_entry(&self.abs(""), &first)];
         for &l in facts.locales {
-            url(&self.abs(&self.home_dir(l, 1)), &first);
+            entries.push(url_entry(&self.abs(&self.home_dir(l, 1)), &first));
             for k in 2..=homes.count(l) {
-                url(&self.abs(&self.home_dir(l, k)), &self.home_alternates(k, &homes));
+                entries.push(url_entry(
+                    &self.abs(&self.home_dir(l, k)),
+                    &self.home_alternates(k, &homes),
+                ));
             }
         }
-        for s in facts.summaries {
-            let Some(u) = self.site.urls.get(&s.rel) else {
-                continue;
-            };
+        entries.par_extend(facts.summaries.par_iter().filter_map(|s| {
+            let u = self.site.urls.get(&s.rel)?;
             let dir = format!("{}/{}", cfg.locales[s.locale].code, u.dir);
             let (_, alts) = self.languages(&s.rel, s.locale, &dir);
-            url(&self.abs(&dir), &alts);
-        }
+            Some(url_entry(&self.abs(&dir), &alts))
+        }));
         let status_of = |i: usize| self.index.dirs.status(self.site, i);
         let status = self.site_alternates(&status_of, &status_of(0));
         for &l in facts.locales {
-            url(&self.abs(&status_of(l)), &status);
+            entries.push(url_entry(&self.abs(&status_of(l)), &status));
         }
-        if let Some(f) = files.last_mut() {
-            f.push_str(TAIL);
-        }
+        let mut files: Vec<String> = entries
+            .chunks(max_urls.max(1))
+            .map(|chunk| {
+                let mut f =
+                    String::with_capacity(HEAD.len() + TAIL.len() + chunk.iter().map(String::len).sum::<usize>());
+                f.push_str(HEAD);
+                chunk.iter().for_each(|e| f.push_str(e));
+                f.push_str(TAIL);
+                f
+            })
+            .collect();
+        drop(entries);
         if files.len() == 1 {
             return vec![("sitemap.xml".to_string(), files.remove(0))];
         }
@@ -338,6 +327,21 @@ impl Renderer<'_> {
             self.site.config.base_url
         )
     }
+}
+
+/// One `<url>` of a sitemap: `loc` and its alternates in every language.
+fn url_entry(loc: &str, alts: &[Alternate]) -> String {
+    let mut out = format!("<url><loc>{}</loc>\n", esc_attr(loc));
+    for a in alts {
+        let _ = writeln!(
+            out,
+            "  <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+            esc_attr(&a.hreflang),
+            esc_attr(&a.href)
+        );
+    }
+    out.push_str("</url>\n");
+    out
 }
 
 /// Text as the event filter compares it: lower-case, without diacritics,
