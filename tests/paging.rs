@@ -290,3 +290,47 @@ fn a_bad_events_per_page_is_refused_at_its_place() {
         common::stderr(&o)
     );
 }
+
+#[test]
+fn an_event_pages_breadcrumb_leads_to_the_index_page_that_lists_it() {
+    let s = site(Some(2));
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build_into(&s, &out, &[], true);
+    let mut checked = 0;
+    let mut beyond_page_one = 0;
+    for code in home_pages(&out).keys() {
+        for e in std::fs::read_dir(out.join(code).join("events")).unwrap() {
+            let dir = e.unwrap().path();
+            let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+            let id = name.split('-').next().unwrap().to_string();
+            let d = doc(&dir, "index.html");
+            let href = attr(&d, "nav.breadcrumbs li:nth-child(2) a", "href").unwrap();
+            let (path, fragment) = href.split_once('#').unwrap();
+            assert_eq!(fragment, "events", "{code}/{name}: {href}");
+            let mut target = dir.clone();
+            for part in path.split('/') {
+                match part {
+                    ".." => assert!(target.pop()),
+                    "" | "." => {}
+                    p => target.push(p),
+                }
+            }
+            if target.is_dir() {
+                target.push("index.html");
+            }
+            let index = Html::parse_document(&std::fs::read_to_string(&target).unwrap());
+            assert!(
+                ids(&index).contains(&id),
+                "{code}/{name}: its breadcrumb leads to {}, which does not list event {id}",
+                target.display()
+            );
+            assert!(index.select(&sel("#events")).next().is_some());
+            beyond_page_one += usize::from(href.contains("page/"));
+            checked += 1;
+        }
+    }
+    // Six events in en-US, cs-CZ and ru-RU, 4031 in the other three.
+    assert_eq!(checked, 21);
+    assert!(beyond_page_one >= 12, "{beyond_page_one}");
+}

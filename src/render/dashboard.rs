@@ -159,7 +159,7 @@ impl Renderer<'_> {
                 &[("site", FluentValue::from(cfg.title.as_str()))],
             ),
         );
-        let mut crumbs = self.breadcrumbs(locale, &out_dir, &title, false);
+        let mut crumbs = self.breadcrumbs(locale, &out_dir, &title, None);
         if locale == 0 {
             // `status/` is outside the locale folder; home is still en-US/.
             crumbs[0].url = self.link(relative_url(&out_dir, &format!("{}/", cfg.locales[0].code)));

@@ -337,7 +337,7 @@ impl Renderer<'_> {
         };
         ctx.insert("description", &description);
         if let Some(p) = pager.as_ref().filter(|_| k > 1) {
-            ctx.insert("breadcrumbs", &self.breadcrumbs(locale, &out_dir, &p.label, true));
+            ctx.insert("breadcrumbs", &self.breadcrumbs(locale, &out_dir, &p.label, Some(0)));
         }
         self.templates.render("locale_index.html", &ctx)
     }

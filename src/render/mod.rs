@@ -327,8 +327,9 @@ impl<'s> Renderer<'s> {
     }
 
     /// Breadcrumbs of a page of `locale` titled `title`: the locale's home,
-    /// the event index for event pages, the page.
-    fn breadcrumbs(&self, locale: usize, out_dir: &str, title: &str, is_event: bool) -> Vec<Crumb> {
+    /// the event index for event pages (`event`: the page's row in it,
+    /// so that the link goes to the index page that lists it), the page.
+    fn breadcrumbs(&self, locale: usize, out_dir: &str, title: &str, event: Option<usize>) -> Vec<Crumb> {
         let code = &self.site.config.locales[locale].code;
         let home = self.link(relative_url(out_dir, &format!("{code}/")));
         let mut out = vec![Crumb {
@@ -336,10 +337,17 @@ impl<'s> Renderer<'s> {
             url: home.clone(),
             title_lang: None,
         }];
-        if is_event {
+        if let Some(row) = event {
+            let per_page = self.site.config.build.events_per_page;
+            let k = row.checked_div(per_page).map_or(1, |p| p + 1);
+            let index = if k == 1 {
+                home
+            } else {
+                self.link(relative_url(out_dir, &self.home_dir(locale, k)))
+            };
             out.push(Crumb {
                 title: self.i18n.get(locale, "event-index"),
-                url: format!("{home}#events"),
+                url: format!("{index}#events"),
                 title_lang: None,
             });
         }
@@ -423,8 +431,10 @@ impl<'s> Renderer<'s> {
             ctx.insert("description", d);
         }
         ctx.insert("source_path", &format!("content/{code}/{rel}"));
-        let is_event = self.index.event_pos.contains_key(rel);
-        ctx.insert("breadcrumbs", &self.breadcrumbs(locale, &out_dir, title, is_event));
+        // Its row in the event index: every locale's index lists every
+        // event in this order (one the locale lacks from the source locale).
+        let event = self.index.event_pos.get(rel).copied();
+        ctx.insert("breadcrumbs", &self.breadcrumbs(locale, &out_dir, title, event));
         let (prev, next) = self.neighbours(rel, locale, &out_dir);
         ctx.insert("prev", &prev);
         ctx.insert("next", &next);
@@ -439,7 +449,7 @@ impl<'s> Renderer<'s> {
             .site
             .toc
             .node_of(rel)
-            .is_some_and(|n| self.site.toc.nodes[n].from_file || !is_event);
+            .is_some_and(|n| self.site.toc.nodes[n].from_file || event.is_none());
         if let Some(crumbs) = self.tree_breadcrumbs(rel, locale, &out_dir, title).filter(|_| from_toc) {
             ctx.insert("breadcrumbs", &crumbs);
         }

@@ -245,7 +245,7 @@ impl Renderer<'_> {
             "description",
             &format!("{} · {}", self.i18n.get(locale, "search-label"), self.site.config.title),
         );
-        ctx.insert("breadcrumbs", &self.breadcrumbs(locale, &out_dir, &title, false));
+        ctx.insert("breadcrumbs", &self.breadcrumbs(locale, &out_dir, &title, None));
         ctx.insert("pagefind", &format!("{}pagefind/", relative_url(&out_dir, "")));
         ctx.insert(
             "results_count",

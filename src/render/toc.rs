@@ -198,7 +198,7 @@ impl Renderer<'_> {
         let mut ctx = self.site_page_context(locale, &out_dir, &dir_of, &dir_of(0), &title);
         ctx.insert("robots", "noindex");
         ctx.insert("description", &format!("{title} · {}", self.site.config.title));
-        ctx.insert("breadcrumbs", &self.breadcrumbs(locale, &out_dir, &title, false));
+        ctx.insert("breadcrumbs", &self.breadcrumbs(locale, &out_dir, &title, None));
         ctx.insert("tree", &self.full_tree(locale, &out_dir));
         self.templates.render("contents.html", &ctx)
     }
