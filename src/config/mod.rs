@@ -66,9 +66,8 @@ pub struct BuildConfig {
     pub pretty_urls: bool,
     /// Write a search index (Pagefind) and a search page per locale.
     pub search: bool,
-    /// Rows of the event index per page of a locale's home: page 1 is
-    /// `<locale>/index.html`, page k `<locale>/page/k/index.html`. 0: one
-    /// page, however many events.
+    /// Rows of the event index per page of a locale's home (page 1 at
+    /// `<locale>/`, page k at `<locale>/page/k/`); 0: one page for all.
     pub events_per_page: usize,
 }
 
@@ -89,10 +88,12 @@ impl Default for BuildConfig {
 impl BuildConfig {
     /// The number of pages of an event index of `events` rows (at least 1).
     pub fn event_pages(&self, events: usize) -> usize {
-        match self.events_per_page {
-            0 => 1,
-            n => events.div_ceil(n).max(1),
-        }
+        self.event_page_of(events.saturating_sub(1))
+    }
+
+    /// The page (1-based) of an event index that shows row `row` (0-based).
+    pub fn event_page_of(&self, row: usize) -> usize {
+        row.checked_div(self.events_per_page).map_or(1, |p| p + 1)
     }
 }
 

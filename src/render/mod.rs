@@ -338,8 +338,7 @@ impl<'s> Renderer<'s> {
             title_lang: None,
         }];
         if let Some(row) = event {
-            let per_page = self.site.config.build.events_per_page;
-            let k = row.checked_div(per_page).map_or(1, |p| p + 1);
+            let k = self.site.config.build.event_page_of(row);
             let index = if k == 1 {
                 home
             } else {
