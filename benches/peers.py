@@ -471,6 +471,7 @@ def main(argv=None):
                             if "locdoc" in args.tools else (None, None, []))
         floor_wall = median([r["wall"] for t in tools if t.key == "floor-rw" for r in t.runs])
         rows = []
+        medians = {}  # tool key -> (median wall, median peak RSS in KB)
         for tool in tools:
             w = median([r["wall"] for r in tool.runs])
             walls[(tool.key, size)] = w
@@ -479,6 +480,7 @@ def main(argv=None):
                 continue
             ws = [r["wall"] for r in tool.runs]
             rss = median([r["rss_kb"] for r in tool.runs])
+            medians[tool.key] = (w, rss)
             st = tool.out_stats
             rows.append(
                 f"| {tool.name} | {tool.version or '–'} | {len(ws)} | {fmt(w)} | "
@@ -503,7 +505,7 @@ def main(argv=None):
                 ratios.append(f"{label} / locdoc build = {walls[(key, size)] / ld:.2f}")
         sections.append({"size": size, "pages": pages, "manifest": manifest, "in_mb": in_mb,
                          "rows": rows, "serve": serve, "ratios": ratios, "report": report, "warn": warn, "rc": rc,
-                         "out_bytes": out_bytes, "targets": peers_targets.targets(tools, serve_rss)})
+                         "out_bytes": out_bytes, "targets": peers_targets.targets(medians, serve_rss)})
         if not args.keep:
             for tool in tools:
                 for p in tool.clean + tool.final_clean:

